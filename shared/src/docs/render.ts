@@ -1,0 +1,71 @@
+/** @file Markdown for a rule, from its metadata: the one source of hover text and docs/rules/<id>.md. */
+import type { PeerIds, RuleMeta } from '../engine/rule';
+
+const PEER_NAMES: Readonly<Record<keyof PeerIds, string>> = {
+  kubeLinter: 'kube-linter',
+  checkov: 'Checkov',
+  polaris: 'Polaris',
+  trivy: 'Trivy',
+  kubescape: 'Kubescape',
+  kubesec: 'kubesec',
+  kubeScore: 'kube-score',
+};
+
+function peersLine(peers: PeerIds | undefined): string | undefined {
+  if (!peers) return undefined;
+  const parts = (Object.keys(PEER_NAMES) as Array<keyof PeerIds>).filter((k) => peers[k]).map((k) => `${PEER_NAMES[k]} \`${peers[k]}\``);
+  return parts.length ? `Same concept elsewhere: ${parts.join(', ')}.` : undefined;
+}
+
+function fixLine(meta: RuleMeta): string {
+  if (meta.fixable === 'safe') return 'Quick fix: yes, safe (joins "fix all").';
+  if (meta.fixable === 'unsafe') return 'Quick fix: yes, review it (not applied by "fix all").';
+  return 'Quick fix: none; the change needs a human decision.';
+}
+
+/** The hover for a finding: the message first, then why, what to do and references. */
+export function renderHover(meta: RuleMeta, message: string): string {
+  return [
+    `**${meta.title}** \`${meta.id}\` (${meta.severity})`,
+    message,
+    `**Why it matters.** ${meta.docs.why}`,
+    `**What to do.** ${meta.docs.fix}`,
+    meta.docs.example ? '```yaml\n' + meta.docs.example + '\n```' : undefined,
+    meta.docs.references.map((r) => `[${r.title}](${r.url})`).join(' · '),
+    peersLine(meta.docs.peers),
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join('\n\n');
+}
+
+/** The full page for docs/rules/<id>.md. */
+export function renderRuleDoc(meta: RuleMeta): string {
+  const lines = [
+    `# ${meta.id}`,
+    '',
+    `**${meta.title}**. Default severity: ${meta.severity}. Category: ${meta.category}. ${fixLine(meta)}`,
+    '',
+    meta.docs.summary,
+    '',
+    '## Why it matters',
+    '',
+    meta.docs.why,
+    '',
+    '## What to do',
+    '',
+    meta.docs.fix,
+    '',
+  ];
+  if (meta.docs.example) lines.push('## Example', '', '```yaml', meta.docs.example, '```', '');
+  lines.push('## Messages', '', ...Object.values<string>(meta.messages).map((m) => `- ${m}`), '');
+  lines.push('## References', '', ...meta.docs.references.map((r) => `- [${r.title}](${r.url})`), '');
+  const peers = peersLine(meta.docs.peers);
+  if (peers) lines.push('## Other tools', '', peers, '');
+  lines.push('<!-- Generated from the rule metadata by scripts/gen-docs.ts; do not edit by hand. -->', '');
+  return lines.join('\n');
+}
+
+/** The link a diagnostic's code points at: the rule's primary reference. */
+export function ruleUrl(meta: RuleMeta): string {
+  return meta.docs.references[0]?.url ?? 'https://kubernetes.io/docs/concepts/security/';
+}

@@ -1,0 +1,231 @@
+/**
+ * @file Minimal text edits on a document's source: set a value, insert keys, append to a list,
+ * delete a key or an item. Computed on the text, never by re-serialising, so every byte the
+ * fix does not need to touch (comments, quoting, indentation, flow style) stays as it was.
+ */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Segment } from '../model/parse';
+import { MapView, SeqView, type Entry } from '../model/node';
+import { formatBlockEntry, formatBlockItem, formatFlow, formatKey, formatScalar, type Plain, type Style } from './format';
+
+/** Replace `[start, end)` with `text`. Offsets are relative to the segment until the engine places them in the file. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export class YamlEditor {
+  readonly edits: TextEdit[] = [];
+
+  constructor(private readonly segment: Segment) {}
+
+  private get text(): string {
+    return this.segment.text;
+  }
+
+  replace(start: number, end: number, text: string): this {
+    this.edits.push({ start, end, text });
+    return this;
+  }
+
+  /** Sets `map[key] = value`: replaces an explicit value in place, or inserts the key (which also overrides a merged one). */
+  set(map: MapView, key: string, value: Plain): this {
+    const explicit = explicitPair(map, key);
+    if (explicit?.value && isScalar(explicit.value) && (typeof value !== 'object' || value === null) && (explicit.value as Scalar).value !== null) {
+      return this.replaceScalar(explicit.value as Scalar, value);
+    }
+    if (explicit) return this.replaceValue(map, explicit, value);
+    return this.insert(map, key, value);
+  }
+
+  /** Sets a value at a key path, creating the maps on the way that do not exist yet. */
+  setPath(map: MapView, keys: readonly string[], value: Plain): this {
+    let view = map;
+    for (let i = 0; i < keys.length - 1; i++) {
+      const child = view.map(keys[i]!);
+      if (!child || !explicitPair(view, keys[i]!)) {
+        // Build the rest of the path as one nested value under the first missing key.
+        let nested: Plain = value;
+        for (let j = keys.length - 1; j > i; j--) nested = { [keys[j]!]: nested };
+        return this.set(view, keys[i]!, nested);
+      }
+      view = child;
+    }
+    return this.set(view, keys[keys.length - 1]!, value);
+  }
+
+  /** Appends an item to the list at `keys`, creating the list (and maps on the way) when missing. */
+  appendToList(map: MapView, keys: readonly string[], item: Plain): this {
+    const entry = map.path(keys);
+    if (entry?.value && isSeq(entry.value)) return this.appendItem(new SeqView(map.doc, entry.value as YAMLSeq), item);
+    return this.setPath(map, keys, [item]);
+  }
+
+  appendItem(seq: SeqView, item: Plain): this {
+    const node = seq.node as YAMLSeq & Node;
+    const items = node.items as Node[];
+    const style = styleOf(node, this.segment);
+    if (seq.flow) {
+      const close = this.text.lastIndexOf(']', node.range![1]);
+      if (items.length === 0) return this.replace(close, close, formatFlow(item, style));
+      const last = items[items.length - 1]!;
+      return this.replace(last.range![1], last.range![1], `, ${formatFlow(item, style)}`);
+    }
+    const dash = this.text.lastIndexOf('-', items[0]!.range![0]);
+    const indent = ' '.repeat(this.column(dash));
+    return this.insertLines(items[items.length - 1]!.range![1], formatBlockItem(item, indent, this.unit()));
+  }
+
+  /** Removes one list item; an emptied list becomes `[]`. */
+  deleteItem(seq: SeqView, index: number): this {
+    const node = seq.node as YAMLSeq & Node;
+    const items = node.items as Node[];
+    const target = items[index];
+    if (!target?.range) return this;
+    if (items.length === 1) {
+      if (seq.flow) return this.replace(target.range[0], target.range[1], '');
+      const key = this.text.lastIndexOf('-', target.range[0]);
+      const before = this.text.lastIndexOf(':', key);
+      return this.replace(before + 1, this.lineEndAfter(target.range[1]).contentEnd, ' []');
+    }
+    if (seq.flow) {
+      if (index < items.length - 1) return this.replace(target.range[0], items[index + 1]!.range![0], '');
+      const prevEnd = items[index - 1]!.range![1];
+      return this.replace(prevEnd, target.range[1], '');
+    }
+    const dash = this.text.lastIndexOf('-', target.range[0]);
+    return this.replace(this.lineStartOf(dash), this.lineEndAfter(target.range[1]).next, '');
+  }
+
+  /** Removes a key written in this map; a map left empty becomes `{}`. */
+  delete(map: MapView, key: string): this {
+    const pair = explicitPair(map, key);
+    if (!pair) return this;
+    const items = map.node.items as Array<Pair<Node, Node | null>>;
+    const index = items.indexOf(pair);
+    const start = (pair.key as Node).range![0];
+    const end = pairEnd(pair);
+    if (items.length === 1) return this.replace(start, end, '{}');
+    if (map.flow) {
+      if (index < items.length - 1) return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
+      return this.replace(pairEnd(items[index - 1]!), end, '');
+    }
+    const lineStart = this.lineStartOf(start);
+    if (this.text.slice(lineStart, start).trim() === '') return this.replace(lineStart, this.lineEndAfter(end).next, '');
+    // First key of a list item (`- key: v`): pull the next key up behind the dash.
+    return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
+  }
+
+  private replaceScalar(node: Scalar, value: string | number | boolean | null): this {
+    const quote = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : undefined;
+    const text = typeof value === 'string' ? formatScalar(value, 'block', quote) : formatScalar(value, 'block');
+    return this.replace(node.range![0], node.range![1], text);
+  }
+
+  /** Replaces a value that is null, a collection or an alias. */
+  private replaceValue(map: MapView, pair: Pair<Node, Node | null>, value: Plain): this {
+    const keyNode = pair.key as Node;
+    const old = pair.value as Node | null;
+    const style = styleOf(map.node, this.segment);
+    const after = this.text.indexOf(':', keyNode.range![1]) + 1;
+    const end = old?.range ? old.range[1] : after;
+    if (map.flow || typeof value !== 'object' || value === null || (Array.isArray(value) && value.length === 0) || (!Array.isArray(value) && Object.keys(value).length === 0)) {
+      return this.replace(after, end, ` ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`);
+    }
+    const indent = ' '.repeat(this.column(keyNode.range![0]));
+    const lines = formatBlockEntry('x', value, indent, this.unit()).slice(1);
+    return this.replace(after, end, `\n${lines.join('\n')}`);
+  }
+
+  private insert(map: MapView, key: string, value: Plain): this {
+    const node = map.node as YAMLMap & Node;
+    const items = node.items as Array<Pair<Node, Node | null>>;
+    const style = styleOf(node, this.segment);
+    if (map.flow) {
+      const entry = `${formatKey(key, style)}: ${formatFlow(value, style)}`;
+      if (items.length === 0) {
+        const open = this.text.indexOf('{', node.range![0]);
+        return this.replace(open + 1, open + 1, entry);
+      }
+      const last = items[items.length - 1]!;
+      const lastKey = last.key as Node;
+      const open = node.range![0];
+      const multiline = this.text.slice(open, lastKey.range![0]).includes('\n');
+      const separator = multiline ? `,\n${' '.repeat(this.column(lastKey.range![0]))}` : ', ';
+      return this.replace(pairEnd(last), pairEnd(last), `${separator}${entry}`);
+    }
+    const first = items[0]!.key as Node;
+    const indent = ' '.repeat(this.column(first.range![0]));
+    return this.insertLines(pairEnd(items[items.length - 1]!), formatBlockEntry(key, value, indent, this.unit()));
+  }
+
+  /** Inserts whole lines after the line on which `offset` ends a value. */
+  private insertLines(offset: number, lines: string[]): this {
+    const body = lines.join('\n');
+    if (offset > 0 && this.text[offset - 1] === '\n') return this.replace(offset, offset, `${body}\n`);
+    const { contentEnd } = this.lineEndAfter(offset);
+    return this.replace(contentEnd, contentEnd, `\n${body}`);
+  }
+
+  private column(offset: number): number {
+    return this.segment.lines.columnOf(offset);
+  }
+
+  private lineStartOf(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** The end of the line holding `offset` (before a `\r\n` or `\n`) and the start of the next line. */
+  private lineEndAfter(offset: number): { contentEnd: number; next: number } {
+    if (offset > 0 && this.text[offset - 1] === '\n') return { contentEnd: offset - 1, next: offset };
+    const newline = this.text.indexOf('\n', offset);
+    if (newline === -1) return { contentEnd: this.text.length, next: this.text.length };
+    return { contentEnd: this.text[newline - 1] === '\r' ? newline - 1 : newline, next: newline + 1 };
+  }
+
+  /** The document's indentation step, read from its first nested block map; 2 when there is none. */
+  private unit(): string {
+    const contents = this.segment.doc?.contents as Node | null | undefined;
+    const found = contents && isMap(contents) ? findStep(contents as YAMLMap, this.segment, 0) : undefined;
+    return ' '.repeat(found && found > 0 && found <= 8 ? found : 2);
+  }
+}
+
+function findStep(map: YAMLMap, segment: Segment, depth: number): number | undefined {
+  if (depth > 6 || map.flow) return undefined;
+  for (const pair of map.items as Array<Pair<Node, Node | null>>) {
+    const child = pair.value;
+    if (child && isMap(child) && !(child as YAMLMap).flow && (child as YAMLMap).items.length > 0) {
+      const childKey = ((child as YAMLMap).items[0] as Pair<Node>).key;
+      if (childKey?.range && pair.key?.range) return segment.lines.columnOf(childKey.range[0]) - segment.lines.columnOf(pair.key.range[0]);
+    }
+  }
+  return undefined;
+}
+
+/** The pair for `key` written directly in this map (not merged in). */
+function explicitPair(map: MapView, key: string): Pair<Node, Node | null> | undefined {
+  const entry: Entry | undefined = map.get(key);
+  return entry && entry.owner === map.node && !entry.mergedVia ? (entry.pair as Pair<Node, Node | null>) : undefined;
+}
+
+function pairEnd(pair: Pair<Node, Node | null>): number {
+  const value = pair.value;
+  if (value?.range && value.range[1] > value.range[0]) return value.range[1];
+  // `key:` with no value: the empty value sits right after the colon.
+  return Math.max(value?.range?.[1] ?? 0, (pair.key as Node).range![1] + 1);
+}
+
+/** JSON documents stay JSON: quoted keys and values. */
+function styleOf(node: YAMLMap | YAMLSeq, segment: Segment): Style {
+  if (!node.flow) return 'block';
+  if (/^(?:\s|#[^\n]*\n|---[^\n]*\n)*[{[]/.test(segment.text)) return 'json';
+  const first = node.items[0] as Pair<Scalar> | Scalar | undefined;
+  const probe = first && 'key' in first ? first.key : first;
+  return probe && isScalar(probe) && (probe as Scalar).type === 'QUOTE_DOUBLE' ? 'json' : 'flow';
+}
+
+function formatFlowOrScalar(value: Plain): string {
+  return typeof value === 'object' && value !== null ? formatFlow(value, 'flow') : formatScalar(value, 'block');
+}

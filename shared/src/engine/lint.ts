@@ -1,0 +1,210 @@
+/** @file The engine: lints one file's text with the registered rules, re-using the results of documents an edit did not touch. */
+import type { Node } from 'yaml';
+import { YamlEditor, type TextEdit } from '../edits/editor';
+import { LineIndex } from '../model/lines';
+import { spanOf, type Span } from '../model/node';
+import { objectsOf, type K8sObject } from '../model/objects';
+import { MAX_FILE_BYTES, parseSegment, splitDocuments, type Segment } from '../model/parse';
+import { workloadOf } from '../model/workload';
+import { allRules } from '../rules';
+import type { Settings } from './config';
+import { formatMessage, type FixDescriptor, type ReportDescriptor, type Rule, type Severity } from './rule';
+
+export interface Fix {
+  readonly title: string;
+  /** Safe fixes join fix-all; unsafe ones are offered one at a time. */
+  readonly safe: boolean;
+  readonly edits: readonly TextEdit[];
+}
+
+/** One problem, with offsets into the file's text. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly fixes: readonly Fix[];
+}
+
+/** Pseudo-rules the engine itself reports. */
+export const SYNTAX_RULE_ID = 'yaml-syntax';
+export const HELM_RULE_ID = 'helm-template';
+export const LIMIT_RULE_ID = 'analysis-limit';
+
+interface SegmentResult {
+  readonly segment: Segment;
+  readonly objects: readonly K8sObject[];
+  /** Offsets relative to the segment. */
+  readonly findings: readonly Finding[];
+}
+
+export interface FileResult {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly findings: readonly Finding[];
+  readonly objects: readonly K8sObject[];
+  /** The documents, each with its place in the file. */
+  readonly segments: readonly Segment[];
+  /** Rules that threw: logged by the caller, never shown as findings. */
+  readonly ruleErrors: readonly string[];
+}
+
+/**
+ * Remembers a file's documents between runs so an edit re-parses and re-lints only the
+ * documents whose text changed. One cache per open file.
+ */
+export class LintCache {
+  private bySource = new Map<string, SegmentResult>();
+  private settingsKey = '';
+
+  take(settings: Settings, rules: readonly Rule[]): Map<string, SegmentResult> {
+    const key = JSON.stringify(settings) + rules.length;
+    if (key !== this.settingsKey) {
+      this.bySource = new Map();
+      this.settingsKey = key;
+    }
+    return this.bySource;
+  }
+
+  keep(next: Map<string, SegmentResult>): void {
+    this.bySource = next;
+  }
+}
+
+const HELM_ACTION = /\{\{-?\s*(?:\.|\$|include\b|template\b|if\b|else\b|end\b|range\b|with\b|define\b|toYaml\b|tpl\b|required\b|default\b|printf\b|quote\b|-)/;
+
+export interface LintOptions {
+  readonly settings: Settings;
+  readonly cache?: LintCache;
+  /** Used to recognise Helm chart templates by path. */
+  readonly fileName?: string;
+  readonly rules?: readonly Rule[];
+}
+
+export function lintText(text: string, options: LintOptions): FileResult {
+  const lines = new LineIndex(text);
+  const rules = options.rules ?? allRules;
+  if (!options.settings.enable) return { text, lines, findings: [], objects: [], segments: [], ruleErrors: [] };
+  if (text.length > MAX_FILE_BYTES) {
+    const limit: Finding = { ruleId: LIMIT_RULE_ID, severity: 'info', message: `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; kubeguard does not analyse files this large.`, start: 0, end: 0, fixes: [] };
+    return { text, lines, findings: [limit], objects: [], segments: [], ruleErrors: [] };
+  }
+  const previous = options.cache?.take(options.settings, rules) ?? new Map<string, SegmentResult>();
+  const next = new Map<string, SegmentResult>();
+  const ruleErrors: string[] = [];
+  const results: Array<SegmentResult & { base: number }> = [];
+  for (const piece of splitDocuments(text)) {
+    let result = previous.get(piece.text) ?? next.get(piece.text);
+    if (!result) result = lintSegment(parseSegment(0, piece.text), rules, options.settings, ruleErrors);
+    next.set(piece.text, result);
+    results.push({ ...result, base: piece.base });
+  }
+  options.cache?.keep(next);
+
+  const findings: Finding[] = [];
+  const objects: K8sObject[] = [];
+  const segments: Segment[] = [];
+  for (const r of results) {
+    const placed = r.base === r.segment.base ? r.segment : { ...r.segment, base: r.base };
+    segments.push(placed);
+    for (const o of r.objects) objects.push(placed === r.segment ? o : { ...o, segment: placed });
+    for (const f of r.findings) findings.push(shift(f, r.base));
+  }
+  findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
+  return { text, lines, findings: applySeverities(findings, options.settings), objects, segments, ruleErrors };
+}
+
+function lintSegment(segment: Segment, rules: readonly Rule[], settings: Settings, ruleErrors: string[]): SegmentResult {
+  const objects = segment.problems.length === 0 ? objectsOf(segment) : [];
+  const findings: Finding[] = [];
+  const active = new Set(rules.map((r) => r.meta.id));
+  const isEnabled = (id: string) => active.has(id) && settings.rules[id] !== 'off';
+  for (const object of objects) {
+    const workload = workloadOf(object);
+    for (const rule of rules) {
+      if (!isEnabled(rule.meta.id) || (!rule.checkObject && !(rule.checkWorkload && workload))) continue;
+      const report = (descriptor: ReportDescriptor<string>) => findings.push(toFinding(rule, segment, descriptor));
+      try {
+        rule.checkObject?.({ object, settings, isEnabled, report });
+        if (workload) rule.checkWorkload?.({ object, workload, settings, isEnabled, report });
+      } catch (error) {
+        ruleErrors.push(`rule ${rule.meta.id} failed on ${object.kind}/${object.name ?? '?'}: ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  return { segment, objects, findings };
+}
+
+function toFinding(rule: Rule, segment: Segment, descriptor: ReportDescriptor<string>): Finding {
+  const span = isSpan(descriptor.at) ? descriptor.at : (spanOf(descriptor.at as Node) ?? { start: 0, end: 0 });
+  const fixDescriptors: readonly FixDescriptor[] = descriptor.fix === undefined ? [] : Array.isArray(descriptor.fix) ? descriptor.fix : [descriptor.fix as FixDescriptor];
+  const fixes: Fix[] = [];
+  for (const fix of fixDescriptors) {
+    const editor = new YamlEditor(segment);
+    fix.apply(editor);
+    if (editor.edits.length) fixes.push({ title: fix.title, safe: fix.safe ?? rule.meta.fixable === 'safe', edits: editor.edits });
+  }
+  const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
+  return {
+    ruleId: rule.meta.id,
+    severity: descriptor.severity ?? rule.meta.severity,
+    message: formatMessage(template, descriptor.data),
+    start: span.start,
+    end: span.end,
+    fixes,
+  };
+}
+
+function isSpan(at: unknown): at is Span {
+  return typeof at === 'object' && at !== null && typeof (at as Span).start === 'number' && !('range' in at);
+}
+
+function shift(finding: Finding, base: number): Finding {
+  if (base === 0) return finding;
+  return {
+    ...finding,
+    start: finding.start + base,
+    end: finding.end + base,
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) })),
+  };
+}
+
+/**
+ * Syntax problems are shown only for files that are Kubernetes manifests; a Helm template gets
+ * one informational note instead of a wall of errors about its `{{ }}` actions.
+ */
+function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { base: number }>, hasObjects: boolean, fileName: string | undefined): Finding[] {
+  const broken = results.filter((r) => r.segment.problems.length > 0);
+  if (broken.length === 0) return [];
+  const looksKubernetes = hasObjects || /^\s*(?:apiVersion|kind)\s*:/m.test(text);
+  const helm = HELM_ACTION.test(text) || /(?:^|[\\/])templates[\\/][^\\/]+$/.test(fileName ?? '');
+  if (helm) {
+    const at = text.search(/\{\{/);
+    const first = broken[0]!;
+    return [{
+      ruleId: HELM_RULE_ID,
+      severity: 'info',
+      message: `Helm template: ${broken.length} of ${results.length} document(s) contain template actions and are not valid YAML until rendered, so kubeguard skipped them. Lint the rendered output (helm template ... | kubeguard scan -) to check them.`,
+      start: at >= 0 ? at : first.base,
+      end: at >= 0 ? at + 2 : first.base,
+      fixes: [],
+    }];
+  }
+  if (!looksKubernetes) return [];
+  const out: Finding[] = [];
+  for (const r of broken) {
+    for (const p of r.segment.problems.slice(0, 5)) {
+      out.push({ ruleId: SYNTAX_RULE_ID, severity: 'error', message: `YAML syntax error: ${p.message} The rest of this document is not checked until it parses.`, start: p.start + r.base, end: Math.max(p.end, p.start) + r.base, fixes: [] });
+    }
+  }
+  return out;
+}
+
+function applySeverities(findings: Finding[], settings: Settings): Finding[] {
+  return findings.map((f) => {
+    const override = settings.rules[f.ruleId];
+    return override && override !== 'off' && override !== f.severity ? { ...f, severity: override } : f;
+  });
+}

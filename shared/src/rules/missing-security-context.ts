@@ -1,0 +1,36 @@
+/** @file A container with no securityContext anywhere runs with every default, and every default is permissive. */
+import { defineRule } from '../engine/rule';
+import { HARDENED_SECURITY_CONTEXT, MISSING_SECURITY_CONTEXT, isWindows, pssReference, securityContextReference } from './common';
+
+export default defineRule({
+  meta: {
+    id: MISSING_SECURITY_CONTEXT,
+    title: 'No securityContext',
+    severity: 'warning',
+    category: 'pod-security',
+    fixable: 'unsafe',
+    docs: {
+      summary: 'Flags containers that have no securityContext while their pod has none either.',
+      why: 'Without a securityContext a container may run as root, keeps the default capabilities, may escalate privileges through setuid binaries, has a writable root filesystem and may run without seccomp. Each default is a step an attacker does not have to take.',
+      fix: 'Add a hardened securityContext: runAsNonRoot, allowPrivilegeEscalation: false, readOnlyRootFilesystem, capabilities drop ALL and the RuntimeDefault seccomp profile. The fix is unsafe: check that the image runs as a non-root user and writes only to volumes.',
+      example: 'securityContext:\n  runAsNonRoot: true\n  allowPrivilegeEscalation: false\n  readOnlyRootFilesystem: true\n  capabilities:\n    drop: [ALL]\n  seccompProfile:\n    type: RuntimeDefault',
+      references: [pssReference('restricted', 'all controls'), securityContextReference],
+      peers: { checkov: 'CKV_K8S_30', trivy: 'KSV-0118', kubescape: 'C-0211' },
+    },
+    messages: {
+      missing: 'Container "{{container}}" has no securityContext (and its pod has none): it may run as root, keeps default capabilities and can escalate privileges. Add a hardened securityContext.',
+    },
+  },
+  checkWorkload({ workload, report }) {
+    if (workload.podSecurityContext || isWindows(workload)) return;
+    for (const container of workload.containers) {
+      if (container.map.has('securityContext')) continue;
+      report({
+        messageId: 'missing',
+        data: { container: container.name },
+        at: container.anchor,
+        fix: { title: 'Add a hardened securityContext', apply: (e) => e.set(container.map, 'securityContext', HARDENED_SECURITY_CONTEXT) },
+      });
+    }
+  },
+});

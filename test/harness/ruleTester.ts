@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config'
 import { lintText, type Finding } from '../../shared/src/engine/lint';
 import type { Rule, Severity } from '../../shared/src/engine/rule';
 import { formatMessage } from '../../shared/src/engine/rule';
+import { allRules } from '../../shared/src/rules';
 import { applyEdits, applyFirstFixes, fixProblems } from './fixes';
 
 export interface ExpectedError {
@@ -31,7 +32,9 @@ export interface InvalidCase extends ValidCase {
 }
 
 function lint(rule: Rule, code: string, settings: Settings | undefined): { findings: readonly Finding[]; position: (offset: number) => { line: number; column: number } } {
-  const result = lintText(code, { settings: settings ?? DEFAULT_SETTINGS, rules: [rule] });
+  // All rules run, as in the product: a rule may step aside for a broader one that is on.
+  const rules = allRules.includes(rule) ? allRules : [...allRules, rule];
+  const result = lintText(code, { settings: settings ?? DEFAULT_SETTINGS, rules });
   assert.deepEqual(result.ruleErrors, [], 'the rule threw');
   return {
     findings: result.findings.filter((f) => f.ruleId === rule.meta.id),

@@ -24,7 +24,8 @@ export default defineRule({
   checkWorkload({ workload, report }) {
     if (workload.podSecurityContext || isWindows(workload)) return;
     for (const container of workload.containers) {
-      if (container.map.has('securityContext')) continue;
+      // `securityContext:` with no value is as good as none.
+      if (container.securityContext) continue;
       report({
         messageId: 'missing',
         data: { container: container.name },

@@ -1,0 +1,95 @@
+import rule from '../../../shared/src/rules/allow-privilege-escalation';
+import { runRuleTests } from '../../harness/ruleTester';
+import { yaml } from '../../harness/yaml';
+
+runRuleTests(rule, {
+  valid: [
+    { name: 'explicit false', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        containers:
+          - name: app
+            securityContext: {allowPrivilegeEscalation: false}` },
+    { name: 'no securityContext at all is left to missing-security-context', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        containers:
+          - name: app` },
+    { name: 'securityContext with no value counts as none', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        containers:
+          - name: app
+            securityContext:
+            image: x` },
+    { name: 'Windows pods are exempt', code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        os: {name: windows}
+        containers:
+          - name: app
+            securityContext: {}` },
+  ],
+  invalid: [
+    {
+      name: 'explicit true, CRLF line endings',
+      code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
+      errors: [{ messageId: 'allowed', data: { container: 'app' }, line: 7, column: 35, endLine: 7, endColumn: 39 }],
+      output: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: false\r\n',
+    },
+    {
+      name: 'unset with a pod securityContext: inserted into the container',
+      code: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        spec:
+          template:
+            spec:
+              securityContext:
+                runAsNonRoot: true
+              containers:
+                - name: agent
+                  image: agent:1.0 # pinned
+      `,
+      errors: [{ messageId: 'unset', data: { container: 'agent' }, line: 9, column: 11 }],
+      output: yaml`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        spec:
+          template:
+            spec:
+              securityContext:
+                runAsNonRoot: true
+              containers:
+                - name: agent
+                  image: agent:1.0 # pinned
+                  securityContext:
+                    allowPrivilegeEscalation: false
+      `,
+    },
+    {
+      name: 'empty securityContext map: reported on its key, filled in flow style',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: app
+              securityContext: {}
+      `,
+      errors: [{ messageId: 'unset', data: { container: 'app' }, line: 6, column: 7, endLine: 6, endColumn: 22 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: app
+              securityContext: {allowPrivilegeEscalation: false}
+      `,
+    },
+  ],
+});

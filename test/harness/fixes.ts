@@ -1,7 +1,10 @@
 /** @file Applying fixes to text and checking what every fix must keep: it parses, keeps comments, removes its finding. */
 import { parseAllDocuments } from 'yaml';
 import type { Finding, Fix } from '../../shared/src/engine/lint';
-import { PARSE_OPTIONS } from '../../shared/src/model/parse';
+import { PARSE_OPTIONS, splitDocuments } from '../../shared/src/model/parse';
+
+/** A `#` at line start or after whitespace starts a comment (a rough rule, good enough for a containment check). */
+const COMMENT = /(?<=^|\s)#[^\n]*/g;
 
 export function applyEdits(text: string, edits: Fix['edits']): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start);
@@ -22,23 +25,47 @@ export function applyFirstFixes(text: string, findings: readonly Finding[]): str
   return applyEdits(text, chosen);
 }
 
+interface ParseStats {
+  documents: number;
+  errors: string[];
+}
+
+/** Parse results per document text: a fix changes one document, so the others need not be parsed again. */
+const statsCache = new Map<string, ParseStats>();
+
+function parseStats(text: string): ParseStats {
+  const total: ParseStats = { documents: 0, errors: [] };
+  for (const piece of splitDocuments(text)) {
+    let stats = statsCache.get(piece.text);
+    if (!stats) {
+      const docs = parseAllDocuments(piece.text, PARSE_OPTIONS);
+      const list = Array.isArray(docs) ? docs : [];
+      stats = { documents: list.length, errors: list.flatMap((d) => d.errors.map((e) => e.message.split('\n')[0]!)) };
+      if (statsCache.size > 20000) statsCache.clear();
+      statsCache.set(piece.text, stats);
+    }
+    total.documents += stats.documents;
+    total.errors.push(...stats.errors);
+  }
+  return total;
+}
+
 /** Problems with a fixed text, or [] when it is sound. */
 export function fixProblems(before: string, after: string, editedRanges: ReadonlyArray<{ start: number; end: number }>): string[] {
   const problems: string[] = [];
-  const docs = parseAllDocuments(after, PARSE_OPTIONS);
-  const list = Array.isArray(docs) ? docs : [];
-  const errors = list.flatMap((d) => d.errors.map((e) => e.message.split('\n')[0]));
-  const beforeDocs = parseAllDocuments(before, PARSE_OPTIONS);
-  const beforeErrors = (Array.isArray(beforeDocs) ? beforeDocs : []).flatMap((d) => d.errors);
-  if (errors.length > beforeErrors.length) problems.push(`output does not parse: ${errors.join('; ')}`);
-  if (list.length !== (Array.isArray(beforeDocs) ? beforeDocs.length : 0)) problems.push('document count changed');
-  // Comments outside the replaced text must survive.
-  const kept = [...before.matchAll(/#[^\n]*/g)].filter((m) => !editedRanges.some((r) => m.index! < r.end && r.start < m.index! + m[0].length) && isComment(before, m.index!));
-  for (const m of kept) if (!after.includes(m[0])) problems.push(`comment lost: ${m[0]}`);
+  const was = parseStats(before);
+  const now = parseStats(after);
+  if (now.errors.length > was.errors.length) problems.push(`output does not parse: ${now.errors.join('; ')}`);
+  if (now.documents !== was.documents) problems.push('document count changed');
+  // Comments outside the replaced text must survive (compared as multisets, so a moved comment still counts).
+  const remaining = new Map<string, number>();
+  for (const m of after.matchAll(COMMENT)) remaining.set(m[0], (remaining.get(m[0]) ?? 0) + 1);
+  for (const m of before.matchAll(COMMENT)) {
+    if (editedRanges.some((r) => m.index! < r.end && r.start < m.index! + m[0].length)) continue;
+    const left = remaining.get(m[0]) ?? 0;
+    if (left === 0) problems.push(`comment lost: ${m[0]}`);
+    else remaining.set(m[0], left - 1);
+  }
   return problems;
 }
 
-/** A `#` starts a comment at line start or after whitespace (a rough rule, good enough for a containment check). */
-function isComment(text: string, index: number): boolean {
-  return index === 0 || /\s/.test(text[index - 1]!);
-}

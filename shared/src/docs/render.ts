@@ -69,3 +69,20 @@ export function renderRuleDoc(meta: RuleMeta): string {
 export function ruleUrl(meta: RuleMeta): string {
   return meta.docs.references[0]?.url ?? 'https://kubernetes.io/docs/concepts/security/';
 }
+
+/** docs/rules/README.md: every rule in one table. */
+export function renderRuleIndex(metas: readonly RuleMeta[]): string {
+  const rows = metas.map((m) => `| [\`${m.id}\`](${m.id}.md) | ${m.title} | ${m.severity} | ${m.category} | ${m.fixable ?? '—'} |`);
+  return [
+    '# kubeguard rules',
+    '',
+    '| rule | what it finds | default severity | category | quick fix |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    'Quick fix "safe" means it cannot break a working workload and joins "fix all"; "unsafe" fixes are offered one at a time for review.',
+    '',
+    '<!-- Generated from the rule metadata by scripts/gen-docs.ts; do not edit by hand. -->',
+    '',
+  ].join('\n');
+}

@@ -179,6 +179,7 @@ function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { b
   const broken = results.filter((r) => r.segment.problems.length > 0);
   if (broken.length === 0) return [];
   const looksKubernetes = hasObjects || /^\s*(?:apiVersion|kind)\s*:/m.test(text);
+  if (!looksKubernetes) return [];
   const helm = HELM_ACTION.test(text) || /(?:^|[\\/])templates[\\/][^\\/]+$/.test(fileName ?? '');
   if (helm) {
     const at = text.search(/\{\{/);
@@ -192,7 +193,6 @@ function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { b
       fixes: [],
     }];
   }
-  if (!looksKubernetes) return [];
   const out: Finding[] = [];
   for (const r of broken) {
     for (const p of r.segment.problems.slice(0, 5)) {

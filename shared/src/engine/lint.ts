@@ -8,6 +8,7 @@ import { MAX_FILE_BYTES, parseSegment, splitDocuments, type Segment } from '../m
 import { workloadOf } from '../model/workload';
 import { allRules } from '../rules';
 import type { Settings } from './config';
+import { applySuppressions, suppressionEdit } from './suppress';
 import { formatMessage, type FixDescriptor, type ReportDescriptor, type Rule, type Severity } from './rule';
 
 export interface Fix {
@@ -15,6 +16,8 @@ export interface Fix {
   /** Safe fixes join fix-all; unsafe ones are offered one at a time. */
   readonly safe: boolean;
   readonly edits: readonly TextEdit[];
+  /** Set on the generic "suppress this finding" fix, which every rule finding gets. */
+  readonly suppression?: true;
 }
 
 /** One problem, with offsets into the file's text. */
@@ -80,6 +83,8 @@ export interface LintOptions {
   /** Used to recognise Helm chart templates by path. */
   readonly fileName?: string;
   readonly rules?: readonly Rule[];
+  /** YYYY-MM-DD, for suppression expiry; today by default. */
+  readonly today?: string;
 }
 
 export function lintText(text: string, options: LintOptions): FileResult {
@@ -112,7 +117,10 @@ export function lintText(text: string, options: LintOptions): FileResult {
     for (const f of r.findings) findings.push(shift(f, r.base));
   }
   findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
-  return { text, lines, findings: applySeverities(findings, options.settings), objects, segments, ruleErrors };
+  const withSuppressFixes = addSuppressionFixes(findings, text, lines);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today);
+  return { text, lines, findings: applySeverities(visible, options.settings), objects, segments, ruleErrors };
 }
 
 function lintSegment(segment: Segment, rules: readonly Rule[], settings: Settings, ruleErrors: string[]): SegmentResult {
@@ -200,6 +208,16 @@ function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { b
     }
   }
   return out;
+}
+
+/** Every rule finding gets a last-resort fix: a suppression comment on the line above (not in JSON, which has no comments). */
+function addSuppressionFixes(findings: Finding[], text: string, lines: LineIndex): Finding[] {
+  if (/^\s*[{[]/.test(text)) return findings;
+  return findings.map((f) =>
+    f.ruleId === SYNTAX_RULE_ID || f.ruleId === HELM_RULE_ID || f.ruleId === LIMIT_RULE_ID
+      ? f
+      : { ...f, fixes: [...f.fixes, { title: `Suppress ${f.ruleId} for this line`, safe: false, suppression: true as const, edits: [suppressionEdit(text, lines, f)] }] },
+  );
 }
 
 function applySeverities(findings: Finding[], settings: Settings): Finding[] {

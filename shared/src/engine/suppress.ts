@@ -1,0 +1,73 @@
+/**
+ * @file Suppression comments, handled in the core so the editor and the CLI agree:
+ * `# kubeguard-disable-next-line <id>[, <id>…] [(until YYYY-MM-DD)] -- <reason>`,
+ * `# kubeguard-disable-line …` at the end of a line, `# kubeguard-disable-file …` anywhere.
+ * A suppression without a reason, naming an unknown rule, suppressing nothing or past its expiry
+ * is itself reported.
+ */
+import type { LineIndex } from '../model/lines';
+import type { Finding } from './lint';
+
+export const SUPPRESSION_RULE_ID = 'suppression';
+
+type Scope = 'next-line' | 'line' | 'file';
+
+interface Suppression {
+  readonly scope: Scope;
+  readonly ids: readonly string[];
+  readonly reason: string;
+  readonly until: string | undefined;
+  /** The line it applies to (0-based); -1 for the whole file. */
+  readonly targetLine: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+const DIRECTIVE = /#\s*kubeguard-disable-(next-line|line|file)\b([^\n]*)/g;
+
+function parse(text: string, lines: LineIndex): Suppression[] {
+  const out: Suppression[] = [];
+  DIRECTIVE.lastIndex = 0;
+  for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
+    const scope = m[1] as Scope;
+    const [head, ...rest] = m[2]!.split(/\s--\s?/);
+    const reason = rest.join(' -- ').trim();
+    const untilMatch = /\(until\s+(\d{4}-\d{2}-\d{2})\)/.exec(head!);
+    const ids = head!.replace(/\(until[^)]*\)/, '').split(/[\s,]+/).filter(Boolean);
+    const line = lines.positionAt(m.index).line;
+    out.push({ scope, ids, reason, until: untilMatch?.[1], targetLine: scope === 'file' ? -1 : scope === 'line' ? line : line + 1, start: m.index, end: m.index + m[0].trimEnd().length });
+  }
+  return out;
+}
+
+/** Removes suppressed findings and adds findings about the suppressions themselves. */
+export function applySuppressions(findings: readonly Finding[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, today: string): Finding[] {
+  if (!text.includes('kubeguard-disable')) return [...findings];
+  const suppressions = parse(text, lines);
+  const used = new Set<Suppression>();
+  const problems: Finding[] = [];
+  const active = suppressions.filter((s) => !s.until || s.until >= today);
+  const kept = findings.filter((finding) => {
+    const line = lines.positionAt(finding.start).line;
+    const match = active.find((s) => (s.targetLine === -1 || s.targetLine === line) && (s.ids.includes(finding.ruleId) || s.ids.includes('*')));
+    if (match) used.add(match);
+    return !match;
+  });
+  const report = (s: Suppression, message: string) => problems.push({ ruleId: SUPPRESSION_RULE_ID, severity: 'warning', message, start: s.start, end: s.end, fixes: [] });
+  for (const s of suppressions) {
+    if (s.ids.length === 0) report(s, 'This kubeguard-disable comment names no rule: list the rule ids it silences (or * for all).');
+    for (const id of s.ids) if (id !== '*' && !knownIds.has(id)) report(s, `Unknown rule id "${id}" in a kubeguard-disable comment: it silences nothing. Check the spelling against docs/rules.`);
+    if (!s.reason) report(s, 'This suppression gives no reason: add "-- <why this is acceptable>" so reviewers know why the finding is silenced.');
+    if (s.until && s.until < today) report(s, `This suppression expired on ${s.until} and no longer applies: fix the finding or renew the date with a reason.`);
+    else if (!used.has(s) && s.ids.some((id) => id === '*' || knownIds.has(id))) report(s, 'This suppression matches no finding: remove it, or move it to the line it was meant for.');
+  }
+  return [...kept, ...problems].sort((a, b) => a.start - b.start);
+}
+
+/** The text of a fix that suppresses one finding on its line, keeping the line's indentation. */
+export function suppressionEdit(text: string, lines: LineIndex, finding: Finding): { start: number; end: number; text: string } {
+  const line = lines.positionAt(finding.start).line;
+  const start = lines.lineStart(line);
+  const indent = /^[ \t]*/.exec(text.slice(start, start + 200))![0];
+  return { start, end: start, text: `${indent}# kubeguard-disable-next-line ${finding.ruleId} -- TODO: say why this is acceptable\n` };
+}

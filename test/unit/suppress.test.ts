@@ -1,0 +1,81 @@
+/** @file Suppression comments: next-line, line, file, expiry, and the findings about bad suppressions. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
+import { lintText } from '../../shared/src/engine/lint';
+import { applyEdits } from '../harness/fixes';
+import { yaml } from '../harness/yaml';
+
+const pod = (comment: string, lineComment = '') => yaml`
+  apiVersion: v1
+  kind: Pod
+  spec:
+    containers:
+      - name: c
+        securityContext:
+          runAsNonRoot: true
+          allowPrivilegeEscalation: false
+          readOnlyRootFilesystem: true
+          capabilities: {drop: [ALL]}
+          ${comment}
+          privileged: true ${lineComment}`;
+
+const lint = (text: string) => lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23' }).findings.map((f) => `${f.ruleId}: ${f.message}`);
+
+describe('suppressions', () => {
+  it('disable-next-line silences the named rule on the next line only', () => {
+    assert.deepEqual(lint(pod('# kubeguard-disable-next-line privileged-container -- node debugging tool, reviewed')), []);
+  });
+
+  it('disable-line at the end of the line', () => {
+    assert.deepEqual(lint(pod('', '# kubeguard-disable-line privileged-container -- CNI agent')), []);
+  });
+
+  it('disable-file anywhere, several ids', () => {
+    assert.deepEqual(lint(`# kubeguard-disable-file privileged-container, read-only-root-filesystem -- vendored chart\n${pod('')}`), []);
+  });
+
+  it('an expired suppression stops applying and says so', () => {
+    const out = lint(pod('# kubeguard-disable-next-line privileged-container (until 2026-01-31) -- temporary'));
+    assert.equal(out.length, 2);
+    assert.match(out[0]!, /^suppression: This suppression expired on 2026-01-31/);
+    assert.match(out[1]!, /^privileged-container:/);
+  });
+
+  it('a suppression still within its date applies', () => {
+    assert.deepEqual(lint(pod('# kubeguard-disable-next-line privileged-container (until 2027-01-31) -- temporary')), []);
+  });
+
+  it('reports a missing reason, an unknown id and a suppression that matches nothing', () => {
+    assert.deepEqual(lint(pod('# kubeguard-disable-next-line privileged-container')), ['suppression: This suppression gives no reason: add "-- <why this is acceptable>" so reviewers know why the finding is silenced.']);
+    const unknown = lint(pod('# kubeguard-disable-next-line privileged -- typo'));
+    assert.equal(unknown.length, 2);
+    assert.match(unknown[0]!, /Unknown rule id "privileged"/);
+    const unused = lint(`# kubeguard-disable-next-line run-as-non-root -- not needed\n${pod('')}`);
+    assert.ok(unused.some((m) => /matches no finding/.test(m)));
+  });
+
+  it('every finding offers a suppression fix that inserts the comment above, with the line indentation', () => {
+    const text = pod('');
+    const result = lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23' });
+    const fix = result.findings[0]!.fixes.find((f) => f.suppression)!;
+    assert.equal(fix.title, 'Suppress privileged-container for this line');
+    assert.equal(fix.safe, false);
+    const fixed = applyEdits(text, fix.edits);
+    assert.ok(fixed.includes('\n        # kubeguard-disable-next-line privileged-container -- TODO: say why this is acceptable\n        privileged: true'));
+    assert.deepEqual(lint(fixed), []);
+  });
+});
+
+describe('suppression grammar (syntaxes/)', () => {
+  it('highlights the directive, the rule ids, the expiry and the reason', () => {
+    const { readFileSync } = require('node:fs') as typeof import('node:fs');
+    const { join } = require('node:path') as typeof import('node:path');
+    const { repoRoot } = require('../harness/corpus') as typeof import('../harness/corpus');
+    const grammar = JSON.parse(readFileSync(join(repoRoot(), 'syntaxes', 'kubeguard-suppressions.injection.json'), 'utf8'));
+    const match = new RegExp(grammar.repository.directive.match).exec('# kubeguard-disable-next-line run-as-non-root, privileged-container (until 2027-01-31) -- legacy image');
+    assert.deepEqual(match?.slice(1), ['kubeguard-disable-next-line', ' run-as-non-root, privileged-container', ' (until 2027-01-31)', '--', 'legacy image']);
+    const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
+    assert.ok(pkg.contributes.grammars.some((g: { path: string; injectTo: string[] }) => g.path.endsWith('kubeguard-suppressions.injection.json') && g.injectTo.includes('source.yaml')));
+  });
+});

@@ -52,6 +52,7 @@ for (const sub of ['real', 'peers', 'pss', 'helm', 'nasty']) {
     }
     console.log(`corpus/${sub}: ${files} files, ${fixesChecked} fixes applied one at a time, ${failures.length} failures`);
     assert.deepEqual(failures.slice(0, 20), []);
-    assert.ok(fixesChecked > 0, 'the corpus should offer fixes');
+    // Torture cases and Helm templates hold no lintable workloads; the others must offer fixes.
+    if (sub !== 'helm' && sub !== 'nasty') assert.ok(fixesChecked > 0, 'the corpus should offer fixes');
   });
 }

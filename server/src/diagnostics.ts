@@ -1,0 +1,71 @@
+/** @file Diagnostics: answered on request for clients that pull (LSP 3.17), published after each change for clients that only take pushes. */
+import {
+  DocumentDiagnosticReportKind,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+} from 'vscode-languageserver/node';
+import type { ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import type { LintState } from './documents';
+import { guard } from './log';
+
+export function toDiagnostics(state: LintState): Diagnostic[] {
+  return state.result.findings.map((finding) => toDiagnostic(finding, state.positions, state.version));
+}
+
+export function registerDiagnostics(connection: Connection, context: ServerContext): void {
+  const { features, documents, settings, log } = context;
+  const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
+
+  // Pull: the client asks when it wants them (visible editors, after edits) and we lint lazily.
+  connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', empty, async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
+    const state = await documents.lint(params.textDocument.uri);
+    if (!state) return empty;
+    if (params.previousResultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items: toDiagnostics(state) };
+  }));
+
+  // Push: one complete publish per change. Changes that arrive before we get to run collapse into
+  // one publish of the newest version: the older ones are already out of date.
+  const pending = new Set<string>();
+  let scheduled = false;
+  const flush = guard(log, 'publishDiagnostics', undefined, async () => {
+    scheduled = false;
+    const uris = [...pending];
+    pending.clear();
+    await Promise.all(uris.map(publish));
+  });
+  const publish = guard(log, 'publishDiagnostics', undefined, async (uri: string) => {
+    const state = await documents.lint(uri);
+    // Closed meanwhile, or changed again (and so scheduled again): nothing to say for this version.
+    if (!state || documents.get(uri)?.version !== state.version) return;
+    await connection.sendDiagnostics({ uri, version: state.version, diagnostics: toDiagnostics(state) });
+  });
+  const schedule = (uri: string) => {
+    pending.add(uri);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(() => void flush());
+    }
+  };
+
+  documents.synced.onDidChangeContent((event) => {
+    if (!features.pullDiagnostics) schedule(event.document.uri);
+  });
+  documents.synced.onDidClose((event) => {
+    if (features.pullDiagnostics) return;
+    pending.delete(event.document.uri);
+    // A closed file's problems leave the Problems list with it.
+    void guard(log, 'publishDiagnostics', undefined, () => connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }))();
+  });
+
+  settings.onDidChange(() => {
+    if (!features.pullDiagnostics) {
+      for (const document of documents.all()) schedule(document.uri);
+    } else if (features.diagnosticRefresh) {
+      void guard(log, 'workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh())();
+    }
+  });
+}

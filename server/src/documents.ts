@@ -1,0 +1,130 @@
+/** @file Open documents and their lint results: one LintCache per document, at most one lint per document version, computed lazily. */
+import { TextDocuments, type Connection } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../shared/src/engine/config';
+import { LintCache, lintText, type FileResult } from '../../shared/src/engine/lint';
+import { LineIndex } from '../../shared/src/model/lines';
+import type { PositionMapper } from './convert';
+import { describeError, type Log } from './log';
+import type { SettingsStore } from './settings';
+
+/** One document version, linted. Immutable: handlers may hold it while the document moves on. */
+export interface LintState {
+  readonly uri: string;
+  readonly version: number;
+  readonly settings: Settings;
+  readonly result: FileResult;
+  /** Offsets of `result.text` ↔ LSP positions, counting line breaks the way the client does. */
+  readonly positions: PositionMapper;
+  /** Unique per lint, so per (document, version, settings): the pull diagnostics `resultId`. */
+  readonly resultId: string;
+}
+
+interface Entry {
+  readonly version: number;
+  readonly generation: number;
+  readonly state: Promise<LintState>;
+}
+
+export class DocumentStore {
+  /** The texts as the client syncs them (incrementally: `TextDocument.update` applies its range edits). */
+  readonly synced = new TextDocuments(TextDocument);
+  private readonly caches = new Map<string, LintCache>();
+  private readonly results = new Map<string, Entry>();
+  /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
+  private lints = 0;
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly log: Log,
+  ) {
+    this.synced.onDidClose((event) => this.forget(event.document.uri));
+  }
+
+  /** Starts following didOpen/didChange/didClose. */
+  listen(connection: Connection): void {
+    this.synced.listen(connection);
+  }
+
+  get(uri: string): TextDocument | undefined {
+    return this.synced.get(uri);
+  }
+
+  all(): TextDocument[] {
+    return this.synced.all();
+  }
+
+  /**
+   * The lint result of the document's current version. The first caller of a version lints it;
+   * every later caller (pull, code action, hover) shares that result.
+   */
+  lint(uri: string): Promise<LintState | undefined> {
+    const document = this.synced.get(uri);
+    if (!document) return Promise.resolve(undefined);
+    const generation = this.settings.generation;
+    const cached = this.results.get(uri);
+    if (cached && cached.version === document.version && cached.generation === generation) return cached.state;
+    // Read the text now: the TextDocument object is updated in place by the next didChange.
+    const text = document.getText();
+    const version = document.version;
+    const resultId = String(++this.lints);
+    const state = this.settings.get(uri).then((settings) => {
+      const result = this.run(uri, text, settings);
+      return { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
+    });
+    this.results.set(uri, { version, generation, state });
+    return state;
+  }
+
+  /**
+   * Lints a text that is not (yet) the document's, e.g. the output of a fix-all pass, with that
+   * document's settings and cache, so only the YAML documents a fix touched are parsed again.
+   */
+  relint(state: LintState, text: string): FileResult {
+    return this.run(state.uri, text, state.settings);
+  }
+
+  private run(uri: string, text: string, settings: Settings): FileResult {
+    let cache = this.caches.get(uri);
+    if (!cache) {
+      cache = new LintCache();
+      // A lint that finishes after didClose must not leave a cache behind for a closed document.
+      if (this.synced.get(uri)) this.caches.set(uri, cache);
+    }
+    try {
+      // Workspace-level facts (LintOptions.namespaces: Namespaces declared in other files) plug in here;
+      // whoever feeds them must also drop `results` when they change, or open documents keep stale verdicts.
+      const result = lintText(text, { settings, cache, fileName: fileNameOf(uri) });
+      for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
+      return result;
+    } catch (error) {
+      // The engine should never throw; if it does, this document shows nothing rather than the server dying.
+      this.log.error(`kubeguard: linting ${uri} failed: ${describeError(error)}`);
+      this.caches.delete(uri);
+      return { text, lines: new LineIndex(text), findings: [], objects: [], segments: [], ruleErrors: [] };
+    }
+  }
+
+  private forget(uri: string): void {
+    this.caches.delete(uri);
+    this.results.delete(uri);
+    this.settings.forget(uri);
+  }
+}
+
+/** The file path inside a URI, for the engine's Helm detection (`templates/x.yaml`). */
+function fileNameOf(uri: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(uri).pathname);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * LineIndex counts only `\n` as a line break; LSP also counts a lone `\r`. Files with one (rare,
+ * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
+ */
+function positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
+  return /\r(?!\n)/.test(result.text) ? TextDocument.create(uri, languageId, version, result.text) : result.lines;
+}

@@ -1,0 +1,69 @@
+/** @file The kubeguard language server: the connection, capability negotiation, and one register call per LSP feature. */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { registerCodeActions, CODE_ACTION_KINDS } from './codeActions';
+import { registerCommands, COMMANDS } from './commands';
+import { initialFeatures, readClientFeatures, type ServerContext } from './context';
+import { registerDiagnostics } from './diagnostics';
+import { DocumentStore } from './documents';
+import { registerHover } from './hover';
+import { connectionLog, installProcessGuards, type Log } from './log';
+import { registerSettings, SECTION, SettingsStore } from './settings';
+
+let log: Log | undefined;
+installProcessGuards(() => log);
+
+const connection = connect();
+log = connectionLog(connection);
+
+const features = initialFeatures();
+const settings = new SettingsStore(connection, features, log);
+const documents = new DocumentStore(settings, log);
+const context: ServerContext = { features, documents, settings, log };
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  Object.assign(features, readClientFeatures(params.capabilities));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      // Pull where the client can; otherwise diagnostics.ts pushes. Never both for one client.
+      // interFileDependencies: workspace-level checks (a Service and its Deployment) may span files.
+      ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'kubeguard', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+      codeActionProvider: features.codeActionLiterals ? { codeActionKinds: CODE_ACTION_KINDS } : true,
+      hoverProvider: true,
+      executeCommandProvider: { commands: COMMANDS },
+    },
+    serverInfo: { name: 'kubeguard' },
+  };
+});
+
+connection.onInitialized(() => {
+  // VS Code sends didChangeConfiguration only for sections a server registered for.
+  if (!features.configurationRegistration) return;
+  connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((error: unknown) => context.log.warn(`kubeguard: could not register for configuration changes: ${String(error)}`));
+});
+
+registerSettings(connection, context);
+registerDiagnostics(connection, context);
+registerCodeActions(connection, context);
+registerCommands(connection, context);
+registerHover(connection, context);
+
+documents.listen(connection);
+connection.listen();
+
+/** The transport comes from the command line: --stdio (any editor), --node-ipc (VS Code), --socket=<port>, --pipe=<name>. */
+function connect() {
+  try {
+    return createConnection(ProposedFeatures.all);
+  } catch (error) {
+    process.stderr.write(`kubeguard language server: ${(error as Error).message}\nUsage: node dist/server.js --stdio\n`);
+    process.exit(2);
+  }
+}

@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { parseArgs, USAGE } from './args';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { collectInputs, readInput, type Input } from './files';
+import { runPss } from './pss';
 import type { ScanOptions } from './scanArgs';
 import { ScanSession } from './scanSession';
 import { packageVersion } from './version';
@@ -19,6 +20,8 @@ export interface Io {
 }
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  // `kubeguard pss ...`: Pod Security Standards verdicts per object, its own arguments (pss.ts).
+  if (argv[0] === 'pss') return runPss(argv.slice(1), io);
   const command = parseArgs(argv);
   switch (command.kind) {
     case 'help':

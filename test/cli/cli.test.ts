@@ -67,6 +67,7 @@ describe('kubeguard CLI', () => {
     write('privileged.yaml', PRIVILEGED);
     write('warnings.yaml', WARNINGS_ONLY);
     write('hardened.yaml', HARDENED);
+    write('config.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: app\ndata:\n  mode: production\n');
     write('tree/apps/web.yml', PRIVILEGED);
     write('tree/apps/pod.json', JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'j' }, spec: { containers: [{ name: 'app', image: 'x', securityContext: { privileged: true } }] } }, null, 2));
     write('tree/apps/package.json', JSON.stringify({ name: 'not-kubernetes', version: '1.0.0' }));
@@ -81,7 +82,8 @@ describe('kubeguard CLI', () => {
     const { status, stdout, stderr } = cli(['scan', 'privileged.yaml']);
     assert.equal(status, 1, stderr);
     const lines = stdout.trimEnd().split('\n');
-    assert.ok(lines.includes('privileged.yaml:10:21 error Container "app" runs privileged: it gets every device and capability of the node. Set privileged: false. [privileged-container]'), stdout);
+    // The message's wording belongs to the rule (and its tests); the CLI's part is the shape around it.
+    assert.ok(lines.some((line) => /^privileged\.yaml:10:21 error Container "app" runs privileged: .+ \[privileged-container\]$/.test(line)), stdout);
     for (const line of lines.slice(0, -1)) assert.match(line, /^privileged\.yaml:\d+:\d+ (error|warning|info|hint) .+ \[[a-z-]+\]$/);
     assert.match(lines[lines.length - 1]!, /^\d+ problems \(1 error, \d+ warnings?, \d+ info, \d+ hints?\) in 1 of 1 file scanned\.$/);
   });
@@ -97,26 +99,23 @@ describe('kubeguard CLI', () => {
       for (const key of ['file', 'ruleId', 'message']) assert.equal(typeof p[key], 'string');
       assert.ok(['error', 'warning', 'info', 'hint'].includes(p.severity as string));
     }
-    assert.deepEqual(problems.find((p) => p.ruleId === 'privileged-container'), {
-      file: 'privileged.yaml',
-      line: 10,
-      column: 21,
-      endLine: 10,
-      endColumn: 25,
-      ruleId: 'privileged-container',
-      severity: 'error',
-      message: 'Container "app" runs privileged: it gets every device and capability of the node. Set privileged: false.',
-    });
+    const { message, ...located } = problems.find((p) => p.ruleId === 'privileged-container')!;
+    assert.deepEqual(located, { file: 'privileged.yaml', line: 10, column: 21, endLine: 10, endColumn: 25, ruleId: 'privileged-container', severity: 'error' });
+    assert.match(message as string, /^Container "app" runs privileged: /);
   });
 
-  test('exit 0 with warnings only, and on a clean file', () => {
+  test('exit 0 with warnings only, and on a file with no problem', () => {
     const warnings = cli(['scan', 'warnings.yaml']);
     assert.equal(warnings.status, 0);
     assert.match(warnings.stdout, /warning/);
-    const clean = cli(['scan', 'hardened.yaml', '--format=json']);
+    // The hardened pod still draws hardening notes as rules are added, but never an error.
+    const hardened = cli(['scan', 'hardened.yaml', '--format=json']);
+    assert.equal(hardened.status, 0);
+    assert.ok((JSON.parse(hardened.stdout) as Array<{ severity: string }>).every((p) => p.severity !== 'error'));
+    const clean = cli(['scan', 'config.yaml', '--format=json']);
     assert.equal(clean.status, 0);
     assert.deepEqual(JSON.parse(clean.stdout), []);
-    assert.equal(cli(['scan', 'hardened.yaml']).stdout, 'No problems found (1 file scanned).\n');
+    assert.equal(cli(['scan', 'config.yaml']).stdout, 'No problems found (1 file scanned).\n');
   });
 
   test('exit 2 with the usage on stderr for bad usage', () => {

@@ -7,6 +7,7 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { createStatusItem } from './status';
 
 /** What `activate` returns; tests reach it through `vscode.extensions.getExtension(...).exports`. */
 export interface KubeguardApi {
@@ -25,6 +26,7 @@ export function activate(context: ExtensionContext): KubeguardApi {
 
   context.subscriptions.push(
     output,
+    createStatusItem(),
     commands.registerCommand('kubeguard.showOutput', () => output.show(true)),
     commands.registerCommand('kubeguard.restartServer', async () => {
       output.info('Restarting the kubeguard language server');

@@ -60,6 +60,13 @@ describe('kubeguard in a real VS Code (code-server)', { timeout: 20 * MINUTE }, 
       assert.ok(squiggleBox && valueBox && Math.abs(squiggleBox.x - valueBox.x) < 2 && Math.abs(squiggleBox.width - valueBox.width) < 2,
         `the squiggle should underline exactly 'true' (squiggle ${JSON.stringify(squiggleBox)}, value ${JSON.stringify(valueBox)})`);
 
+      // The status bar counts the file's findings (at least the privileged error).
+      const status = await poll(async () => {
+        const text = await page.locator('.statusbar-item[id*="kubeguard.status"]').first().innerText().catch(() => '');
+        return /[1-9]\d*/.test(text) ? text : undefined;
+      }, () => 'a kubeguard status bar item with a finding count', 15_000);
+      assert.match(status, /\d/);
+
       const hover = await hoverOver(page, squiggle);
       const problemText = await hover.problem.innerText();
       const markdownText = await hover.markdown.innerText();

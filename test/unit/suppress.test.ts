@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { lintText } from '../../shared/src/engine/lint';
 import { applyEdits } from '../harness/fixes';
+import { ruleById } from '../../shared/src/rules';
 import { yaml } from '../harness/yaml';
 
 const pod = (comment: string, lineComment = '') => yaml`
@@ -20,7 +21,9 @@ const pod = (comment: string, lineComment = '') => yaml`
           ${comment}
           privileged: true ${lineComment}`;
 
-const lint = (text: string) => lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23' }).findings.map((f) => `${f.ruleId}: ${f.message}`);
+// A fixed rule set: these cases are about suppressions, not about which rules exist.
+const rules = ['privileged-container', 'run-as-non-root', 'read-only-root-filesystem'].map((id) => ruleById(id)!);
+const lint = (text: string) => lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23', rules }).findings.map((f) => `${f.ruleId}: ${f.message.split('.')[0]}`);
 
 describe('suppressions', () => {
   it('disable-next-line silences the named rule on the next line only', () => {
@@ -47,7 +50,7 @@ describe('suppressions', () => {
   });
 
   it('reports a missing reason, an unknown id and a suppression that matches nothing', () => {
-    assert.deepEqual(lint(pod('# kubeguard-disable-next-line privileged-container')), ['suppression: This suppression gives no reason: add "-- <why this is acceptable>" so reviewers know why the finding is silenced.']);
+    assert.deepEqual(lint(pod('# kubeguard-disable-next-line privileged-container')), ['suppression: This suppression gives no reason: add "-- <why this is acceptable>" so reviewers know why the finding is silenced']);
     const unknown = lint(pod('# kubeguard-disable-next-line privileged -- typo'));
     assert.equal(unknown.length, 2);
     assert.match(unknown[0]!, /Unknown rule id "privileged"/);
@@ -57,7 +60,7 @@ describe('suppressions', () => {
 
   it('every finding offers a suppression fix that inserts the comment above, with the line indentation', () => {
     const text = pod('');
-    const result = lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23' });
+    const result = lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23', rules });
     const fix = result.findings[0]!.fixes.find((f) => f.suppression)!;
     assert.equal(fix.title, 'Suppress privileged-container for this line');
     assert.equal(fix.safe, false);
@@ -77,5 +80,45 @@ describe('suppression grammar (syntaxes/)', () => {
     assert.deepEqual(match?.slice(1), ['kubeguard-disable-next-line', ' run-as-non-root, privileged-container', ' (until 2027-01-31)', '--', 'legacy image']);
     const pkg = JSON.parse(readFileSync(join(repoRoot(), 'package.json'), 'utf8'));
     assert.ok(pkg.contributes.grammars.some((g: { path: string; injectTo: string[] }) => g.path.endsWith('kubeguard-suppressions.injection.json') && g.injectTo.includes('source.yaml')));
+  });
+});
+
+describe('annotation suppressions', () => {
+  const deployment = (objectAnnotations: string, templateAnnotations: string) => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+      annotations: {${objectAnnotations}}
+    spec:
+      template:
+        metadata:
+          annotations: {${templateAnnotations}}
+        spec:
+          containers:
+            - name: app
+              securityContext: {privileged: true}
+            - name: sidecar
+              securityContext: {privileged: true}`;
+  const privileged = (text: string) => lintText(text, { settings: DEFAULT_SETTINGS, today: '2026-11-23' }).findings.filter((f) => f.ruleId === 'privileged-container').map((f) => f.message.match(/"(\w+)"/)![1]);
+
+  it('without annotations both containers are reported', () => {
+    assert.deepEqual(privileged(deployment('', '')), ['app', 'sidecar']);
+  });
+
+  it('kubeguard.io/ignore on the object or on the pod template silences the rule for every container', () => {
+    assert.deepEqual(privileged(deployment('kubeguard.io/ignore: "privileged-container"', '')), []);
+    assert.deepEqual(privileged(deployment('', 'kubeguard.io/ignore: "run-as-non-root, privileged-container"')), []);
+  });
+
+  it('the container-scoped form silences one container only', () => {
+    assert.deepEqual(privileged(deployment('', 'kubeguard.io/ignore.sidecar: privileged-container')), ['app']);
+  });
+
+  it("honours the peers' annotations through their check ids", () => {
+    assert.deepEqual(privileged(deployment('ignore-check.kube-linter.io/privileged-container: "node agent"', '')), []);
+    assert.deepEqual(privileged(deployment('checkov.io/skip1: "CKV_K8S_16=node agent"', '')), []);
+    assert.deepEqual(privileged(deployment('polaris.fairwinds.com/runAsPrivileged-exempt: "true"', '')), []);
+    assert.deepEqual(privileged(deployment('checkov.io/skip1: "CKV_K8S_20=something else"', '')), ['app', 'sidecar']);
   });
 });

@@ -14,5 +14,5 @@ function testFiles(dir) {
 // Arguments narrow the run to files under the given folders (e.g. `npm test -- out/test/unit`).
 const roots = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const files = (roots.length ? roots : ['out/test']).flatMap((root) => (statSync(root).isDirectory() ? testFiles(root) : [root]));
-const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...process.argv.slice(2).filter((a) => a.startsWith('-')), ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...process.argv.slice(2).filter((a) => a.startsWith('-')), ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

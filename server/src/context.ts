@@ -16,6 +16,8 @@ export interface ClientFeatures {
   /** Versioned `documentChanges`: the client refuses an edit computed for an older version of the text. */
   versionedEdits: boolean;
   applyEdit: boolean;
+  /** `CreateFile` in workspace edits: fixes that put generated documents in a new file are offered only then. */
+  createFiles: boolean;
   codeActionLiterals: boolean;
   markdownHover: boolean;
 }
@@ -30,6 +32,7 @@ export function readClientFeatures(capabilities: ClientCapabilities): ClientFeat
     configurationRegistration: Boolean(workspace?.didChangeConfiguration?.dynamicRegistration),
     versionedEdits: Boolean(workspace?.workspaceEdit?.documentChanges),
     applyEdit: Boolean(workspace?.applyEdit),
+    createFiles: Boolean(workspace?.workspaceEdit?.documentChanges && workspace.workspaceEdit.resourceOperations?.includes('create')),
     codeActionLiterals: Boolean(text?.codeAction?.codeActionLiteralSupport),
     markdownHover: text?.hover?.contentFormat?.includes('markdown') ?? false,
   };

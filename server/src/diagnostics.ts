@@ -15,7 +15,13 @@ export function toDiagnostics(state: LintState): Diagnostic[] {
   return state.result.findings.map((finding) => toDiagnostic(finding, state.positions, state.version));
 }
 
-export function registerDiagnostics(connection: Connection, context: ServerContext): void {
+/** How other modules ask for fresh diagnostics of open documents whose results they invalidated. */
+export interface DiagnosticsRefresher {
+  /** Pull clients are asked to pull again; push clients get a republish of those documents. */
+  refreshOpen(uris: Iterable<string>): void;
+}
+
+export function registerDiagnostics(connection: Connection, context: ServerContext): DiagnosticsRefresher {
   const { features, documents, settings, log } = context;
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
@@ -68,4 +74,20 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
       void guard(log, 'workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh())();
     }
   });
+
+  // Workspace changes come in bursts (a scan finishing, a policy edited): one refresh per burst.
+  let refreshQueued = false;
+  return {
+    refreshOpen(uris) {
+      if (!features.pullDiagnostics) {
+        for (const uri of uris) if (documents.get(uri)) schedule(uri);
+      } else if (features.diagnosticRefresh && !refreshQueued && [...uris].length > 0) {
+        refreshQueued = true;
+        setImmediate(() => {
+          refreshQueued = false;
+          void guard(log, 'workspace/diagnostic/refresh', undefined, () => connection.languages.diagnostics.refresh())();
+        });
+      }
+    },
+  };
 }

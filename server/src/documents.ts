@@ -3,6 +3,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../shared/src/engine/config';
 import { LintCache, lintText, type FileResult } from '../../shared/src/engine/lint';
+import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { LineIndex } from '../../shared/src/model/lines';
 import type { PositionMapper } from './convert';
 import { describeError, type Log } from './log';
@@ -20,6 +21,14 @@ export interface LintState {
   readonly resultId: string;
 }
 
+/** What the workspace view (workspace.ts) adds to the lint of an open document. */
+export interface WorkspaceHook {
+  /** Namespaces of the whole workspace, for Pod Security verdicts (LintOptions.namespaces). */
+  namespaces(): NamespaceIndex;
+  /** Records the document's facts in the index and returns its result with its cross-file findings. */
+  withWorkspaceFindings(uri: string, text: string, result: FileResult, settings: Settings): FileResult;
+}
+
 interface Entry {
   readonly version: number;
   readonly generation: number;
@@ -33,6 +42,7 @@ export class DocumentStore {
   private readonly results = new Map<string, Entry>();
   /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
   private lints = 0;
+  private workspace: WorkspaceHook | undefined;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -44,6 +54,18 @@ export class DocumentStore {
   /** Starts following didOpen/didChange/didClose. */
   listen(connection: Connection): void {
     this.synced.listen(connection);
+  }
+
+  useWorkspace(workspace: WorkspaceHook): void {
+    this.workspace = workspace;
+  }
+
+  /**
+   * Drops the cached results of documents whose workspace facts changed (a NetworkPolicy edited in
+   * another file, a Namespace's labels): their next lint runs again, mostly from the LintCache.
+   */
+  invalidate(uris: Iterable<string>): void {
+    for (const uri of uris) this.results.delete(uri);
   }
 
   get(uri: string): TextDocument | undefined {
@@ -69,7 +91,7 @@ export class DocumentStore {
     const version = document.version;
     const resultId = String(++this.lints);
     const state = this.settings.get(uri).then((settings) => {
-      const result = this.run(uri, text, settings);
+      const result = this.run(uri, text, settings, true);
       return { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
     });
     this.results.set(uri, { version, generation, state });
@@ -81,10 +103,11 @@ export class DocumentStore {
    * document's settings and cache, so only the YAML documents a fix touched are parsed again.
    */
   relint(state: LintState, text: string): FileResult {
-    return this.run(state.uri, text, state.settings);
+    return this.run(state.uri, text, state.settings, false);
   }
 
-  private run(uri: string, text: string, settings: Settings): FileResult {
+  /** `current`: the text is the document's own, so it feeds the workspace index and gets cross-file findings (fix-all's passes do not). */
+  private run(uri: string, text: string, settings: Settings, current: boolean): FileResult {
     let cache = this.caches.get(uri);
     if (!cache) {
       cache = new LintCache();
@@ -92,9 +115,9 @@ export class DocumentStore {
       if (this.synced.get(uri)) this.caches.set(uri, cache);
     }
     try {
-      // Workspace-level facts (LintOptions.namespaces: Namespaces declared in other files) plug in here;
-      // whoever feeds them must also drop `results` when they change, or open documents keep stale verdicts.
-      const result = lintText(text, { settings, cache, fileName: fileNameOf(uri) });
+      // Workspace facts: Namespaces of other files for Pod Security; workspace.ts calls invalidate() when they change.
+      const own = lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces() });
+      const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, text, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
       return result;
     } catch (error) {

@@ -11,6 +11,7 @@ import { registerCodeActions, CODE_ACTION_KINDS } from './codeActions';
 import { registerCommands, COMMANDS } from './commands';
 import { initialFeatures, readClientFeatures, type ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
+import { foldersOf, WorkspaceService } from './workspace';
 import { DocumentStore } from './documents';
 import { registerHover } from './hover';
 import { connectionLog, installProcessGuards, type Log } from './log';
@@ -27,7 +28,10 @@ const settings = new SettingsStore(connection, features, log);
 const documents = new DocumentStore(settings, log);
 const context: ServerContext = { features, documents, settings, log };
 
+let initializeParams: InitializeParams | undefined;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  initializeParams = params;
   Object.assign(features, readClientFeatures(params.capabilities));
   return {
     capabilities: {
@@ -38,19 +42,26 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: features.codeActionLiterals ? { codeActionKinds: CODE_ACTION_KINDS } : true,
       hoverProvider: true,
       executeCommandProvider: { commands: COMMANDS },
+      // The workspace index (workspace.ts) follows folders as they are added and removed.
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'kubeguard' },
   };
 });
 
 connection.onInitialized(() => {
+  // Indexing runs in the background: open documents get their own findings at once, cross-file ones when it is done.
+  workspace.start(foldersOf(initializeParams ?? {}), Boolean(initializeParams?.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration));
+  if (initializeParams?.capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => workspace.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
+  }
   // VS Code sends didChangeConfiguration only for sections a server registered for.
   if (!features.configurationRegistration) return;
   connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION }).catch((error: unknown) => context.log.warn(`kubeguard: could not register for configuration changes: ${String(error)}`));
 });
 
 registerSettings(connection, context);
-registerDiagnostics(connection, context);
+const workspace = new WorkspaceService(connection, context, registerDiagnostics(connection, context));
 registerCodeActions(connection, context);
 registerCommands(connection, context);
 registerHover(connection, context);

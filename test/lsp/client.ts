@@ -53,6 +53,8 @@ export class TestClient {
   stderr = '';
   /** What `workspace/configuration` answers for the `kubeguard` section. */
   settings: unknown = null;
+  /** Answers for other sections (e.g. `kubeguard.exclude`), by section name. */
+  sections: Record<string, unknown> = {};
   private readonly waiters: Array<() => void> = [];
 
   private constructor(
@@ -65,7 +67,7 @@ export class TestClient {
       this.wake();
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => void this.logs.push(params.message));
-    connection.onRequest('workspace/configuration', (params: ConfigurationParams) => params.items.map(() => this.settings));
+    connection.onRequest('workspace/configuration', (params: ConfigurationParams) => params.items.map((item) => (item.section && item.section in this.sections ? this.sections[item.section] : this.settings)));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
@@ -80,11 +82,14 @@ export class TestClient {
     connection.listen();
   }
 
-  static async start(capabilities: ClientCapabilities): Promise<{ client: TestClient; init: InitializeResult }> {
+  /** `workspaceFolders`: folder URIs the server indexes; `before` runs before `initialized` (e.g. to set `sections`). */
+  static async start(capabilities: ClientCapabilities, options: { workspaceFolders?: string[]; before?: (client: TestClient) => void } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     const child = spawn(process.execPath, [path.join(repoRoot(), 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new TestClient(child, connection);
-    const init = await client.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+    options.before?.(client);
+    const workspaceFolders = options.workspaceFolders?.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) ?? null;
+    const init = await client.request<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders });
     await client.notify('initialized', {});
     return { client, init };
   }

@@ -144,26 +144,31 @@ describe('language server, pull client', () => {
     assert.equal(nothing, null);
   });
 
+  // A privileged container gets no safe allowPrivilegeEscalation fix (the API server rejects that pair), so fix-all works on an unprivileged one.
+  const fixAllUri = 'file:///workspace/fix-all.yaml';
+  const UNPRIVILEGED_POD = PRIVILEGED_POD.replace('privileged: true', 'privileged: false');
+
   test('source.fixAll.kubeguard applies only safe fixes, as one minimal edit', async () => {
+    await client.open(fixAllUri, UNPRIVILEGED_POD, 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
-      textDocument: { uri },
+      textDocument: { uri: fixAllUri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.kubeguard'] },
     });
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.kind, 'source.fixAll.kubeguard');
-    const edits = editsOf(actions[0]!, uri, 1);
+    const edits = editsOf(actions[0]!, fixAllUri, 1);
     assert.deepEqual(edits, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, newText: '        allowPrivilegeEscalation: false\n' }]);
-    // The unsafe fixes (privileged, runAsNonRoot, capabilities, read-only root) are left for a human.
-    assert.equal(applyTextEdits(PRIVILEGED_POD, edits), PRIVILEGED_POD + '        allowPrivilegeEscalation: false\n');
+    // The unsafe fixes (runAsNonRoot, capabilities, read-only root, seccomp) are left for a human.
+    assert.equal(applyTextEdits(UNPRIVILEGED_POD, edits), UNPRIVILEGED_POD + '        allowPrivilegeEscalation: false\n');
   });
 
   test('the kubeguard.fixAll command sends the same edit through workspace/applyEdit', async () => {
-    await client.request('workspace/executeCommand', { command: 'kubeguard.fixAll', arguments: [uri] });
+    await client.request('workspace/executeCommand', { command: 'kubeguard.fixAll', arguments: [fixAllUri] });
     const applied = await client.waitFor(() => client.applied[0], 'workspace/applyEdit');
     const change = applied.edit.documentChanges?.[0] as TextDocumentEdit;
-    assert.deepEqual(change.textDocument, { uri, version: 1 });
-    assert.equal(applyTextEdits(PRIVILEGED_POD, change.edits as TextEdit[]), PRIVILEGED_POD + '        allowPrivilegeEscalation: false\n');
+    assert.deepEqual(change.textDocument, { uri: fixAllUri, version: 1 });
+    assert.equal(applyTextEdits(UNPRIVILEGED_POD, change.edits as TextEdit[]), UNPRIVILEGED_POD + '        allowPrivilegeEscalation: false\n');
   });
 
   test('an incremental change that sets privileged: false clears the finding', async () => {

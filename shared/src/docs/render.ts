@@ -17,6 +17,18 @@ function peersLine(peers: PeerIds | undefined): string | undefined {
   return parts.length ? `Same concept elsewhere: ${parts.join(', ')}.` : undefined;
 }
 
+/** What a rule covers beyond its summary: the PSA checks it maps, hardening beyond PSS, opt-in. */
+function scopeLine(meta: RuleMeta): string | undefined {
+  const parts: string[] = [];
+  if (meta.pssChecks?.length) {
+    parts.push(`Pod Security admission ${meta.pssChecks.length === 1 ? 'check' : 'checks'}: ${meta.pssChecks.map((c) => `\`${c}\``).join(', ')}.`);
+    parts.push('The severity follows the policy that applies (the Namespace\'s labels, else kubeguard.podSecurity): error where admission would reject the pod, warning where it only warns, info where the namespace admits it; the default severity is the one under the default policy.');
+  }
+  if (meta.category === 'hardening') parts.push('Hardening beyond the Pod Security Standards.');
+  if (meta.enabledByDefault === false) parts.push(`Off by default: turn it on with \`"kubeguard.rules": { "${meta.id}": "${meta.severity}" }\`.`);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
 function fixLine(meta: RuleMeta): string {
   if (meta.fixable === 'safe') return 'Quick fix: yes, safe (joins "fix all").';
   if (meta.fixable === 'unsafe') return 'Quick fix: yes, review it (not applied by "fix all").';
@@ -33,6 +45,7 @@ export function renderHover(meta: RuleMeta, message: string): string {
     meta.docs.example ? '```yaml\n' + meta.docs.example + '\n```' : undefined,
     meta.docs.references.map((r) => `[${r.title}](${r.url})`).join(' · '),
     peersLine(meta.docs.peers),
+    scopeLine(meta),
   ]
     .filter((part): part is string => Boolean(part))
     .join('\n\n');
@@ -47,6 +60,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
     '',
     meta.docs.summary,
     '',
+    ...(scopeLine(meta) ? [scopeLine(meta)!, ''] : []),
     '## Why it matters',
     '',
     meta.docs.why,
@@ -85,4 +99,18 @@ export function renderRuleIndex(metas: readonly RuleMeta[]): string {
     '<!-- Generated from the rule metadata by scripts/gen-docs.ts; do not edit by hand. -->',
     '',
   ].join('\n');
+}
+
+/** The hover for a security-relevant key without a finding: what it does and its secure value, then its rule's reasoning. */
+export function renderKeyHover(doc: { key: string; what: string; secure: string; rule: string }, meta: RuleMeta | undefined): string {
+  return [
+    `**\`${doc.key}\`** — ${doc.what}`,
+    `**Secure value:** ${doc.secure}`,
+    meta ? `**Why it matters.** ${meta.docs.why}` : undefined,
+    meta?.docs.example ? '```yaml\n' + meta.docs.example + '\n```' : undefined,
+    meta ? meta.docs.references.map((r) => `[${r.title}](${r.url})`).join(' · ') : undefined,
+    meta ? `Checked by kubeguard rule \`${meta.id}\`. ${peersLine(meta.docs.peers) ?? ''}`.trim() : undefined,
+  ]
+    .filter((part): part is string => Boolean(part))
+    .join('\n\n');
 }

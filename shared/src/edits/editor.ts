@@ -39,6 +39,16 @@ export class YamlEditor {
     return this.insert(map, key, value);
   }
 
+  /** Sets several keys of one map: existing ones in place, new ones inserted together in the order given. */
+  setMany(map: MapView, values: { readonly [key: string]: Plain }): this {
+    const fresh: Array<[string, Plain]> = [];
+    for (const [key, value] of Object.entries(values)) {
+      if (explicitPair(map, key)) this.set(map, key, value);
+      else fresh.push([key, value]);
+    }
+    return fresh.length ? this.insertEntries(map, fresh) : this;
+  }
+
   /** Sets a value at a key path, creating the maps on the way that do not exist yet. */
   setPath(map: MapView, keys: readonly string[], value: Plain): this {
     let view = map;
@@ -106,7 +116,8 @@ export class YamlEditor {
     const index = items.indexOf(pair);
     const start = (pair.key as Node).range![0];
     const end = pairEnd(pair);
-    if (items.length === 1) return this.replace(start, end, '{}');
+    // The only key: a flow map keeps its braces, a block map is left as `{}`.
+    if (items.length === 1) return this.replace(start, end, map.flow ? '' : '{}');
     if (map.flow) {
       if (index < items.length - 1) return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
       return this.replace(pairEnd(items[index - 1]!), end, '');
@@ -115,6 +126,24 @@ export class YamlEditor {
     if (this.text.slice(lineStart, start).trim() === '') return this.replace(lineStart, this.lineEndAfter(end).next, '');
     // First key of a list item (`- key: v`): pull the next key up behind the dash.
     return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
+  }
+
+  /**
+   * Appends whole documents after this one; call it on a file's last segment. `text` is YAML
+   * written with two-space steps and indented sequences; it is re-indented to this document's
+   * step and sequence style, and joined with `---` (unless the file already ends with one).
+   * Not for JSON, which holds a single document.
+   */
+  appendDocument(text: string): this {
+    const newline = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const body = reindent(text.replace(/\n+$/, ''), this.unit().length, indentlessSequences(this.text)).split('\n').join(newline) + newline;
+    const end = this.text.length;
+    const open = end > 0 && this.text[end - 1] !== '\n' ? newline : '';
+    // A trailing `---` with nothing after it already starts the new document.
+    const contents = this.segment.doc?.contents as Node | null | undefined;
+    const empty = !contents || (isScalar(contents) && (contents as Scalar).value === null);
+    const separator = (empty && this.text.trimStart().startsWith('---')) || end === 0 ? '' : `---${newline}`;
+    return this.replace(end, end, open + separator + body);
   }
 
   private replaceScalar(node: Scalar, value: string | number | boolean | null): this {
@@ -139,25 +168,30 @@ export class YamlEditor {
   }
 
   private insert(map: MapView, key: string, value: Plain): this {
+    return this.insertEntries(map, [[key, value]]);
+  }
+
+  /** Inserts new keys after the map's last entry, all in one edit so they keep their order. */
+  private insertEntries(map: MapView, entries: ReadonlyArray<readonly [string, Plain]>): this {
     const node = map.node as YAMLMap & Node;
     const items = node.items as Array<Pair<Node, Node | null>>;
     const style = styleOf(node, this.segment);
     if (map.flow) {
-      const entry = `${formatKey(key, style)}: ${formatFlow(value, style)}`;
+      const text = entries.map(([key, value]) => `${formatKey(key, style)}: ${formatFlow(value, style)}`);
       if (items.length === 0) {
         const open = this.text.indexOf('{', node.range![0]);
-        return this.replace(open + 1, open + 1, entry);
+        return this.replace(open + 1, open + 1, text.join(', '));
       }
       const last = items[items.length - 1]!;
       const lastKey = last.key as Node;
       const open = node.range![0];
       const multiline = this.text.slice(open, lastKey.range![0]).includes('\n');
       const separator = multiline ? `,\n${' '.repeat(this.column(lastKey.range![0]))}` : ', ';
-      return this.replace(pairEnd(last), pairEnd(last), `${separator}${entry}`);
+      return this.replace(pairEnd(last), pairEnd(last), text.map((t) => `${separator}${t}`).join(''));
     }
     const first = items[0]!.key as Node;
     const indent = ' '.repeat(this.column(first.range![0]));
-    return this.insertLines(pairEnd(items[items.length - 1]!), formatBlockEntry(key, value, indent, this.unit()));
+    return this.insertLines(pairEnd(items[items.length - 1]!), entries.flatMap(([key, value]) => formatBlockEntry(key, value, indent, this.unit())));
   }
 
   /** Inserts whole lines after the line on which `offset` ends a value. */
@@ -228,4 +262,35 @@ function styleOf(node: YAMLMap | YAMLSeq, segment: Segment): Style {
 
 function formatFlowOrScalar(value: Plain): string {
   return typeof value === 'object' && value !== null ? formatFlow(value, 'flow') : formatScalar(value, 'block');
+}
+
+/** Whether the document writes block sequences at their parent key's column (`containers:` then `- name:`), as kubectl does. */
+function indentlessSequences(text: string): boolean {
+  const m = /^( *)[^\s#-][^\n]*:[ \t]*\r?\n( *)- /m.exec(text);
+  return m !== null && m[1]!.length === m[2]!.length;
+}
+
+/** Re-indents well-formed two-space YAML to `unit` spaces per level, keeping each `- ` item's content aligned after its dash. */
+function reindent(text: string, unit: number, indentless: boolean): string {
+  const stack: Array<{ from: number; to: number }> = [];
+  return text
+    .split('\n')
+    .map((line) => {
+      const content = line.trimStart();
+      if (!content) return '';
+      const from = line.length - content.length;
+      while (stack.length && stack[stack.length - 1]!.from > from) stack.pop();
+      const top = stack[stack.length - 1];
+      const item = content.startsWith('- ');
+      let to: number;
+      if (top?.from === from) to = top.to;
+      else {
+        to = top ? top.to + (item && indentless ? 0 : unit) : 0;
+        stack.push({ from, to });
+      }
+      // The item's own content (`- key: v`): its sibling keys on the next lines line up with it.
+      if (item) stack.push({ from: from + 2, to: to + 2 });
+      return ' '.repeat(to) + content;
+    })
+    .join('\n');
 }

@@ -7,7 +7,11 @@ import { objectsOf, type K8sObject } from '../model/objects';
 import { MAX_FILE_BYTES, parseSegment, splitDocuments, type Segment } from '../model/parse';
 import { workloadOf } from '../model/workload';
 import { allRules } from '../rules';
+import { NamespaceIndex, namespacesIn } from '../workspace/namespaces';
+import { SameFileObjects } from '../workspace/sameFile';
+import { ServiceAccountIndex, serviceAccountsIn } from '../workspace/serviceAccounts';
 import type { Settings } from './config';
+import { annotationScopes, silencedByAnnotation } from './annotations';
 import { applySuppressions, suppressionEdit } from './suppress';
 import { formatMessage, type FixDescriptor, type ReportDescriptor, type Rule, type Severity } from './rule';
 
@@ -28,16 +32,23 @@ export interface Finding {
   readonly start: number;
   readonly end: number;
   readonly fixes: readonly Fix[];
+  /** For findings of PSS-mapped rules: the Pod Security admission check violated. */
+  readonly pssCheck?: string;
 }
+
+export const MAX_FINDINGS_PER_RULE_AND_OBJECT = 200;
 
 /** Pseudo-rules the engine itself reports. */
 export const SYNTAX_RULE_ID = 'yaml-syntax';
 export const HELM_RULE_ID = 'helm-template';
 export const LIMIT_RULE_ID = 'analysis-limit';
 
-interface SegmentResult {
+interface ParsedSegment {
   readonly segment: Segment;
   readonly objects: readonly K8sObject[];
+}
+
+interface SegmentResult extends ParsedSegment {
   /** Offsets relative to the segment. */
   readonly findings: readonly Finding[];
 }
@@ -55,23 +66,33 @@ export interface FileResult {
 
 /**
  * Remembers a file's documents between runs so an edit re-parses and re-lints only the
- * documents whose text changed. One cache per open file.
+ * documents whose text changed. One cache per open file. Parses are kept whatever the settings;
+ * findings are dropped when the settings, the rules or the workspace facts a verdict depends on
+ * (Namespace labels, same-file ServiceAccounts) change.
  */
 export class LintCache {
-  private bySource = new Map<string, SegmentResult>();
-  private settingsKey = '';
+  private parsed = new Map<string, ParsedSegment>();
+  private linted = new Map<string, SegmentResult>();
+  private key = '';
 
-  take(settings: Settings, rules: readonly Rule[]): Map<string, SegmentResult> {
-    const key = JSON.stringify(settings) + rules.length;
-    if (key !== this.settingsKey) {
-      this.bySource = new Map();
-      this.settingsKey = key;
-    }
-    return this.bySource;
+  /** @internal */
+  parsedSegments(): Map<string, ParsedSegment> {
+    return this.parsed;
   }
 
-  keep(next: Map<string, SegmentResult>): void {
-    this.bySource = next;
+  /** @internal */
+  take(key: string): Map<string, SegmentResult> {
+    if (key !== this.key) {
+      this.linted = new Map();
+      this.key = key;
+    }
+    return this.linted;
+  }
+
+  /** @internal */
+  keep(parsed: Map<string, ParsedSegment>, linted: Map<string, SegmentResult>): void {
+    this.parsed = parsed;
+    this.linted = linted;
   }
 }
 
@@ -85,6 +106,12 @@ export interface LintOptions {
   readonly rules?: readonly Rule[];
   /** YYYY-MM-DD, for suppression expiry; today by default. */
   readonly today?: string;
+  /**
+   * Namespaces declared elsewhere in the workspace. A workload whose `metadata.namespace` names
+   * one with an `enforce` label is held to that namespace's Pod Security labels instead of the
+   * default policy. The file's own Namespace manifests always count, and take precedence.
+   */
+  readonly namespaces?: NamespaceIndex;
 }
 
 export function lintText(text: string, options: LintOptions): FileResult {
@@ -95,17 +122,41 @@ export function lintText(text: string, options: LintOptions): FileResult {
     const limit: Finding = { ruleId: LIMIT_RULE_ID, severity: 'info', message: `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; kubeguard does not analyse files this large.`, start: 0, end: 0, fixes: [] };
     return { text, lines, findings: [limit], objects: [], segments: [], ruleErrors: [] };
   }
-  const previous = options.cache?.take(options.settings, rules) ?? new Map<string, SegmentResult>();
+  // Pass 1: parse (or reuse) every document, so facts one document declares for another are known.
+  const previousParsed = options.cache?.parsedSegments() ?? new Map<string, ParsedSegment>();
+  const parsed = new Map<string, ParsedSegment>();
+  const pieces = splitDocuments(text).map((piece) => {
+    let result = parsed.get(piece.text) ?? previousParsed.get(piece.text);
+    if (!result) {
+      const segment = parseSegment(0, piece.text);
+      result = { segment, objects: segment.problems.length === 0 ? objectsOf(segment) : [] };
+    }
+    parsed.set(piece.text, result);
+    return { ...piece, parsed: result };
+  });
+  const fileObjects = pieces.flatMap((p) => p.parsed.objects);
+  const facts: Facts = {
+    namespaces: (options.namespaces ?? NamespaceIndex.EMPTY).overriddenBy(namespacesIn(fileObjects, options.fileName)),
+    serviceAccounts: new ServiceAccountIndex(serviceAccountsIn(fileObjects)),
+    sameFile: new SameFileObjects(fileObjects),
+  };
+  // Pass 2: lint the documents whose text, settings or facts changed.
+  const key = `${JSON.stringify(options.settings)}|${rules.map((r) => r.meta.id).join(',')}|${facts.namespaces.key}|${facts.serviceAccounts.key}`;
+  const previous = options.cache?.take(key) ?? new Map<string, SegmentResult>();
   const next = new Map<string, SegmentResult>();
   const ruleErrors: string[] = [];
   const results: Array<SegmentResult & { base: number }> = [];
-  for (const piece of splitDocuments(text)) {
-    let result = previous.get(piece.text) ?? next.get(piece.text);
-    if (!result) result = lintSegment(parseSegment(0, piece.text), rules, options.settings, ruleErrors);
-    next.set(piece.text, result);
+  for (const piece of pieces) {
+    // A Namespace's findings depend on the workloads of the file that run in it.
+    const declared = piece.parsed.objects.filter((o) => o.kind === 'Namespace' && o.name).map((o) => o.name!);
+    const dependencies = declared.length ? facts.sameFile.dependencyKey(declared) : '';
+    const cacheKey = dependencies ? `${piece.text}\u0000${dependencies}` : piece.text;
+    let result = previous.get(cacheKey) ?? next.get(cacheKey);
+    if (!result) result = lintSegment(piece.parsed, rules, options.settings, facts, ruleErrors);
+    next.set(cacheKey, result);
     results.push({ ...result, base: piece.base });
   }
-  options.cache?.keep(next);
+  options.cache?.keep(parsed, next);
 
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
@@ -120,25 +171,49 @@ export function lintText(text: string, options: LintOptions): FileResult {
   const withSuppressFixes = addSuppressionFixes(findings, text, lines);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today);
-  return { text, lines, findings: applySeverities(visible, options.settings), objects, segments, ruleErrors };
+  return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors };
 }
 
-function lintSegment(segment: Segment, rules: readonly Rule[], settings: Settings, ruleErrors: string[]): SegmentResult {
-  const objects = segment.problems.length === 0 ? objectsOf(segment) : [];
+/** What one document may know about the others and the workspace. */
+interface Facts {
+  readonly namespaces: NamespaceIndex;
+  readonly serviceAccounts: ServiceAccountIndex;
+  readonly sameFile: SameFileObjects;
+}
+
+/** Whether a rule runs: a severity in the settings turns it on (even an opt-in rule), 'off' turns it off. */
+export function isRuleEnabled(rule: Rule, settings: Settings): boolean {
+  const setting = settings.rules[rule.meta.id];
+  return setting === undefined ? rule.meta.enabledByDefault !== false : setting !== 'off';
+}
+
+function lintSegment(parsed: ParsedSegment, rules: readonly Rule[], settings: Settings, facts: Facts, ruleErrors: string[]): SegmentResult {
+  const { segment, objects } = parsed;
   const findings: Finding[] = [];
-  const active = new Set(rules.map((r) => r.meta.id));
-  const isEnabled = (id: string) => active.has(id) && settings.rules[id] !== 'off';
+  const enabled = new Set(rules.filter((r) => isRuleEnabled(r, settings)).map((r) => r.meta.id));
+  const isEnabled = (id: string) => enabled.has(id);
+  const { namespaces, serviceAccounts, sameFile } = facts;
   for (const object of objects) {
     const workload = workloadOf(object);
+    const firstOfObject = findings.length;
     for (const rule of rules) {
       if (!isEnabled(rule.meta.id) || (!rule.checkObject && !(rule.checkWorkload && workload))) continue;
-      const report = (descriptor: ReportDescriptor<string>) => findings.push(toFinding(rule, segment, descriptor));
+      // Past a few hundred findings of one rule in one object (13,000 unknown keys, say) more add only noise and time.
+      let reported = 0;
+      const report = (descriptor: ReportDescriptor<string>) => {
+        if (++reported <= MAX_FINDINGS_PER_RULE_AND_OBJECT) findings.push(toFinding(rule, segment, descriptor));
+      };
       try {
-        rule.checkObject?.({ object, settings, isEnabled, report });
-        if (workload) rule.checkWorkload?.({ object, workload, settings, isEnabled, report });
+        rule.checkObject?.({ object, settings, namespaces, serviceAccounts, sameFile, isEnabled, report });
+        if (workload) rule.checkWorkload?.({ object, workload, settings, namespaces, serviceAccounts, sameFile, isEnabled, report });
       } catch (error) {
         ruleErrors.push(`rule ${rule.meta.id} failed on ${object.kind}/${object.name ?? '?'}: ${(error as Error).stack ?? String(error)}`);
       }
+    }
+    const scopes = annotationScopes(object, workload, rules);
+    if (scopes.length) {
+      const own = findings.splice(firstOfObject);
+      findings.push(...own.filter((f) => !silencedByAnnotation(scopes, f.ruleId, f.start)));
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
@@ -155,7 +230,7 @@ function toFinding(rule: Rule, segment: Segment, descriptor: ReportDescriptor<st
     if (editor.edits.length) fixes.push({ title: fix.title, safe: fix.safe ?? rule.meta.fixable === 'safe', edits: editor.edits });
   }
   const template = rule.meta.messages[descriptor.messageId] ?? descriptor.messageId;
-  return {
+  const finding: Finding = {
     ruleId: rule.meta.id,
     severity: descriptor.severity ?? rule.meta.severity,
     message: formatMessage(template, descriptor.data),
@@ -163,6 +238,7 @@ function toFinding(rule: Rule, segment: Segment, descriptor: ReportDescriptor<st
     end: span.end,
     fixes,
   };
+  return descriptor.pssCheck ? { ...finding, pssCheck: descriptor.pssCheck } : finding;
 }
 
 function isSpan(at: unknown): at is Span {
@@ -220,9 +296,13 @@ function addSuppressionFixes(findings: Finding[], text: string, lines: LineIndex
   );
 }
 
-function applySeverities(findings: Finding[], settings: Settings): Finding[] {
+/** Applies per-rule severity overrides, and keeps every range inside the text (a parser error may point one past the end). */
+function applySeverities(findings: Finding[], settings: Settings, length: number): Finding[] {
   return findings.map((f) => {
     const override = settings.rules[f.ruleId];
-    return override && override !== 'off' && override !== f.severity ? { ...f, severity: override } : f;
+    const severity = override && override !== 'off' ? override : f.severity;
+    const start = Math.min(Math.max(f.start, 0), length);
+    const end = Math.min(Math.max(f.end, start), length);
+    return severity === f.severity && start === f.start && end === f.end ? f : { ...f, severity, start, end };
   });
 }

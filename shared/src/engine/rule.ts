@@ -4,6 +4,11 @@ import type { YamlEditor } from '../edits/editor';
 import type { Span } from '../model/node';
 import type { K8sObject } from '../model/objects';
 import type { Workload } from '../model/workload';
+import type { CheckId } from '../pss/types';
+import type { WorkspaceContext } from '../workspace/context';
+import type { NamespaceIndex } from '../workspace/namespaces';
+import type { SameFileObjects } from '../workspace/sameFile';
+import type { ServiceAccountIndex } from '../workspace/serviceAccounts';
 import type { Settings } from './config';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -48,6 +53,13 @@ export interface RuleMeta<M extends string = string> {
   readonly category: Category;
   /** 'safe': cannot break a working workload, joins fix-all. 'unsafe': offered as a quick fix only. */
   readonly fixable?: 'safe' | 'unsafe';
+  /**
+   * False for opt-in rules (disputed checks): they run only when the user gives them a
+   * severity in `kubeguard.rules`.
+   */
+  readonly enabledByDefault?: boolean;
+  /** The Pod Security admission checks this rule reports (their findings carry `pssCheck`). */
+  readonly pssChecks?: readonly CheckId[];
   readonly docs: RuleDocs;
   readonly messages: Readonly<Record<M, string>>;
 }
@@ -67,11 +79,22 @@ export interface ReportDescriptor<M extends string> {
   readonly fix?: FixDescriptor | readonly FixDescriptor[];
   /** Overrides the rule's severity for this finding (e.g. SYS_ADMIN is worse than NET_RAW). */
   readonly severity?: Severity;
+  /** The PSA check this finding is a violation of, for PSS-mapped rules. */
+  readonly pssCheck?: CheckId;
 }
 
 export interface ObjectContext<M extends string> {
   readonly object: K8sObject;
   readonly settings: Settings;
+  /** Namespaces known in the workspace, the linted file's own taking precedence. */
+  readonly namespaces: NamespaceIndex;
+  /** ServiceAccounts declared in the linted file. */
+  readonly serviceAccounts: ServiceAccountIndex;
+  /**
+   * The file's objects. A Namespace document is re-linted when the objects of the file in that
+   * namespace change; other documents are not, so only rules about Namespaces may depend on them.
+   */
+  readonly sameFile: SameFileObjects;
   /** Whether another rule is on: lets a rule step aside for a broader one instead of reporting twice. */
   isEnabled(ruleId: string): boolean;
   report(descriptor: ReportDescriptor<M>): void;
@@ -87,6 +110,11 @@ export interface Rule<M extends string = string> {
   checkObject?(context: ObjectContext<M>): void;
   /** Runs once per object that carries a pod spec. */
   checkWorkload?(context: WorkloadContext<M>): void;
+  /**
+   * Runs once per file against the workspace index (shared/src/workspace), after the file's own
+   * lint and only when a fact it read changed; never inside `lintText`.
+   */
+  checkWorkspace?(context: WorkspaceContext<M>): void;
 }
 
 /** Identity function that gives rule files their types (ESLint's createRule, in spirit). */
@@ -96,5 +124,14 @@ export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
 
 /** Fills `{{name}}` placeholders. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (data && name in data ? String(data[name]) : `{{${name}}}`));
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => (data && name in data ? shorten(String(data[name])) : `{{${name}}}`));
+}
+
+/** Values quoted in messages (names, images) are the user's text: a huge one must not make a huge message. */
+const MAX_QUOTED = 400;
+function shorten(value: string): string {
+  if (value.length <= MAX_QUOTED) return value;
+  // Cut on a code point boundary so no lone surrogate is left behind.
+  const head = Array.from(value.slice(0, MAX_QUOTED + 1)).slice(0, -1).join('');
+  return `${head}…`;
 }

@@ -9,6 +9,7 @@ import type { LineIndex } from '../model/lines';
 import type { Finding } from './lint';
 
 export const SUPPRESSION_RULE_ID = 'suppression';
+export const UNUSED_SUPPRESSION_MESSAGE = 'This suppression matches no finding: remove it, or move it to the line it was meant for.';
 
 type Scope = 'next-line' | 'line' | 'file';
 
@@ -46,22 +47,38 @@ export function applySuppressions(findings: readonly Finding[], text: string, li
   const suppressions = parse(text, lines);
   const used = new Set<Suppression>();
   const problems: Finding[] = [];
-  const active = suppressions.filter((s) => !s.until || s.until >= today);
-  const kept = findings.filter((finding) => {
-    const line = lines.positionAt(finding.start).line;
-    const match = active.find((s) => (s.targetLine === -1 || s.targetLine === line) && (s.ids.includes(finding.ruleId) || s.ids.includes('*')));
-    if (match) used.add(match);
-    return !match;
-  });
+  const kept = keepUnsuppressed(findings, suppressions, lines, today, used);
   const report = (s: Suppression, message: string) => problems.push({ ruleId: SUPPRESSION_RULE_ID, severity: 'warning', message, start: s.start, end: s.end, fixes: [] });
   for (const s of suppressions) {
     if (s.ids.length === 0) report(s, 'This kubeguard-disable comment names no rule: list the rule ids it silences (or * for all).');
     for (const id of s.ids) if (id !== '*' && !knownIds.has(id)) report(s, `Unknown rule id "${id}" in a kubeguard-disable comment: it silences nothing. Check the spelling against docs/rules.`);
     if (!s.reason) report(s, 'This suppression gives no reason: add "-- <why this is acceptable>" so reviewers know why the finding is silenced.');
     if (s.until && s.until < today) report(s, `This suppression expired on ${s.until} and no longer applies: fix the finding or renew the date with a reason.`);
-    else if (!used.has(s) && s.ids.some((id) => id === '*' || knownIds.has(id))) report(s, 'This suppression matches no finding: remove it, or move it to the line it was meant for.');
+    else if (!used.has(s) && s.ids.some((id) => id === '*' || knownIds.has(id))) report(s, UNUSED_SUPPRESSION_MESSAGE);
   }
   return [...kept, ...problems].sort((a, b) => a.start - b.start);
+}
+
+function keepUnsuppressed(findings: readonly Finding[], suppressions: readonly Suppression[], lines: LineIndex, today: string, used: Set<Suppression>): Finding[] {
+  const active = suppressions.filter((s) => !s.until || s.until >= today);
+  return findings.filter((finding) => {
+    const line = lines.positionAt(finding.start).line;
+    const match = active.find((s) => (s.targetLine === -1 || s.targetLine === line) && (s.ids.includes(finding.ruleId) || s.ids.includes('*')));
+    if (match) used.add(match);
+    return !match;
+  });
+}
+
+/**
+ * For findings computed after `applySuppressions` ran on the file (workspace rules): drops the
+ * suppressed ones and returns the spans of the comments that silenced something, so the caller
+ * can withdraw the "matches no finding" notes the file's own lint gave those comments.
+ */
+export function applyLateSuppressions(findings: readonly Finding[], text: string, lines: LineIndex, today: string): { kept: Finding[]; used: Array<{ start: number; end: number }> } {
+  if (!text.includes('kubeguard-disable')) return { kept: [...findings], used: [] };
+  const used = new Set<Suppression>();
+  const kept = keepUnsuppressed(findings, parse(text, lines), lines, today, used);
+  return { kept, used: [...used].map((s) => ({ start: s.start, end: s.end })) };
 }
 
 /** The text of a fix that suppresses one finding on its line, keeping the line's indentation. */

@@ -1,6 +1,7 @@
-/** @file Containers must not run privileged: a privileged container is root on the node. */
+/** @file Containers must not run privileged: a privileged container is root on the node (PSS baseline "Privileged Containers"). */
 import { defineRule } from '../engine/rule';
-import { scalarOf, valueAt } from '../model/node';
+import { setFix } from '../policy/locate';
+import { pssIssues } from '../policy/podSecurity';
 import { pssReference, securityContextReference } from './common';
 
 export default defineRule({
@@ -10,29 +11,29 @@ export default defineRule({
     severity: 'error',
     category: 'pod-security',
     fixable: 'unsafe',
+    pssChecks: ['privileged'],
     docs: {
-      summary: 'Flags containers that set securityContext.privileged: true.',
-      why: 'A privileged container sees every device on the node and runs without the isolation of seccomp, AppArmor or capability limits; anyone who gets code execution in it owns the node and everything scheduled on it.',
+      summary: 'Flags containers that set securityContext.privileged: true (Pod Security Standards baseline, check privileged).',
+      why: 'A privileged container sees every device on the node and runs without the isolation of seccomp, AppArmor or capability limits; anyone who gets code execution in it owns the node and everything scheduled on it. It stays an error even where a namespace admits it.',
       fix: 'Remove privileged: true or set it to false; grant only the specific capabilities the process needs.',
       example: 'securityContext:\n  privileged: false',
       references: [pssReference('baseline', 'Privileged Containers'), securityContextReference],
       peers: { kubeLinter: 'privileged-container', checkov: 'CKV_K8S_16', polaris: 'runAsPrivileged', trivy: 'KSV-0017', kubescape: 'C-0057', kubesec: 'Privileged' },
     },
     messages: {
-      privileged: 'Container "{{container}}" runs privileged: it gets every device and capability of the node. Set privileged: false.',
+      privileged: 'Container "{{container}}" runs privileged: it gets every device and capability of the node. Set privileged: false. {{policy}}',
     },
   },
-  checkWorkload({ workload, report }) {
-    for (const container of workload.containers) {
-      const entry = container.securityContext?.get('privileged');
-      if (entry && scalarOf(entry) === true) {
-        report({
-          messageId: 'privileged',
-          data: { container: container.name },
-          at: valueAt(entry),
-          fix: { title: 'Set privileged: false', apply: (e) => e.set(container.securityContext!, 'privileged', false) },
-        });
-      }
+  checkWorkload(context) {
+    for (const issue of pssIssues(context, ['privileged'], { floor: () => 'error' })) {
+      context.report({
+        messageId: 'privileged',
+        data: { container: issue.at.container?.name ?? '', policy: issue.policy },
+        at: issue.at.valueNode,
+        severity: issue.severity,
+        pssCheck: issue.check,
+        fix: setFix(issue.at, false, 'Set privileged: false') ?? [],
+      });
     }
   },
 });

@@ -1,9 +1,13 @@
-/** @file Containers should be unable to run as root: runAsNonRoot: true or a non-zero runAsUser. */
-import type { YamlEditor } from '../edits/editor';
+/** @file Containers must be unable to run as root: runAsNonRoot: true, never runAsUser: 0 (PSS restricted "Running as Non-root" and "Running as Non-root user"). */
 import { defineRule } from '../engine/rule';
-import { scalarOf, valueAt } from '../model/node';
-import { effective } from '../model/workload';
-import { coveredByMissingSecurityContext, missingFieldAnchor, pssReference, securityContextReference } from './common';
+import { scalarOf, type Entry } from '../model/node';
+import { setFix, writeFix } from '../policy/locate';
+import { containersPhrase, pssIssues, shown, subjectOf } from '../policy/podSecurity';
+import { coveredByMissingSecurityContext, pssReference, securityContextReference } from './common';
+
+function isUnset(entry: Entry | undefined): boolean {
+  return !entry || scalarOf(entry) === null;
+}
 
 export default defineRule({
   meta: {
@@ -12,45 +16,52 @@ export default defineRule({
     severity: 'warning',
     category: 'pod-security',
     fixable: 'unsafe',
+    pssChecks: ['runAsNonRoot', 'runAsUser'],
     docs: {
-      summary: 'Flags containers that run as UID 0 or may do so: runAsNonRoot is not true and no non-zero runAsUser is set, at container or pod level.',
-      why: 'Root in a container is root on the node as far as the kernel is concerned (unless user namespaces are on): one kernel or runtime bug, or a writable host mount, and the attacker owns the node.',
-      fix: 'Set runAsNonRoot: true (and a non-zero runAsUser if the image has no numeric USER) on the pod or container. The fix is unsafe: the kubelet refuses to start an image whose user is root.',
+      summary: 'Flags pods whose containers may run as UID 0: runAsNonRoot is not true on the pod or on every container, or runAsUser is 0 (Pod Security Standards restricted, checks runAsNonRoot and runAsUser; from policy v1.35 both are waived for pods with hostUsers: false).',
+      why: 'Root in a container is root on the node as far as the kernel is concerned (unless user namespaces are on): one kernel or runtime bug, or a writable host mount, and the attacker owns the node. A non-zero runAsUser alone does not satisfy the standard: only runAsNonRoot: true makes the kubelet refuse an image that would run as root.',
+      fix: 'Set runAsNonRoot: true on the pod (and a non-zero runAsUser if the image has no numeric USER); never set runAsUser: 0. The fix is unsafe: the kubelet refuses to start an image whose user is root.',
       example: 'securityContext:\n  runAsNonRoot: true\n  runAsUser: 10001',
       references: [pssReference('restricted', 'Running as Non-root'), pssReference('restricted', 'Running as Non-root user'), securityContextReference],
       peers: { kubeLinter: 'run-as-non-root', checkov: 'CKV_K8S_23', polaris: 'runAsRootAllowed', trivy: 'KSV-0012', kubescape: 'C-0013', kubesec: 'RunAsNonRoot' },
     },
     messages: {
-      rootUser: 'Container "{{container}}" runs as root: runAsUser is 0 ({{from}} level). Use a non-zero UID.',
-      explicitFalse: 'Container "{{container}}" sets runAsNonRoot: false ({{from}} level), so it may run as root. Set it to true.',
-      unset: 'Container "{{container}}" may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set on it or its pod.',
+      rootUser: '{{subject}} sets runAsUser: 0, so its processes run as root. Use a non-zero UID. {{policy}}',
+      explicitFalse: '{{subject}} sets runAsNonRoot: false, so it may run as root. Set it to true. {{policy}}',
+      invalid: '{{subject}} sets runAsNonRoot to {{value}}, which is not the boolean true, so it may run as root. Set it to true. {{policy}}',
+      unset: 'runAsNonRoot: true is set neither on the pod nor on {{containers}}, which may therefore run as root. Set it on the pod (the image needs a numeric non-root USER). {{policy}}',
     },
   },
-  checkWorkload({ workload, report, isEnabled }) {
-    // With user namespaces, UID 0 in the container maps to an unprivileged UID on the node.
-    if (workload.spec.scalar('hostUsers') === false) return;
-    // A pod-level value shared by several containers is reported once, on the pod.
-    const reportedPodValues = new Set<unknown>();
-    const firstTime = (from: 'pod' | 'container', node: unknown) => from === 'container' || (!reportedPodValues.has(node) && Boolean(reportedPodValues.add(node)));
-    for (const container of workload.containers) {
-      const user = effective(workload, container, 'runAsUser');
-      if (user?.value === 0) {
-        if (firstTime(user.from, user.entry.pair)) report({ messageId: 'rootUser', data: { container: container.name, from: user.from }, at: valueAt(user.entry) });
+  checkWorkload(context) {
+    const { workload } = context;
+    for (const issue of pssIssues(context, ['runAsNonRoot', 'runAsUser'])) {
+      const { at } = issue;
+      const base = { severity: issue.severity, pssCheck: issue.check };
+      if (issue.check === 'runAsUser') {
+        context.report({ ...base, messageId: 'rootUser', data: { subject: subjectOf(at), policy: issue.policy }, at: at.valueNode });
         continue;
       }
-      const nonRoot = effective(workload, container, 'runAsNonRoot');
-      if (nonRoot?.value === true) continue;
-      if (typeof user?.value === 'number' && user.value > 0 && nonRoot?.value !== false) continue;
-      if (!nonRoot && coveredByMissingSecurityContext(workload, container, isEnabled)) continue;
-      const fixes = [{ title: `Set runAsNonRoot: true on container "${container.name}"`, apply: (e: YamlEditor) => e.setPath(container.map, ['securityContext', 'runAsNonRoot'], true) }];
-      if (nonRoot?.from === 'pod' || (!nonRoot && workload.containers.length > 1)) {
-        fixes.push({ title: 'Set runAsNonRoot: true on the pod', apply: (e) => e.setPath(workload.spec, ['securityContext', 'runAsNonRoot'], true) });
+      if (at.found) {
+        const value = issue.finding.value;
+        context.report({
+          ...base,
+          messageId: value === false ? 'explicitFalse' : 'invalid',
+          data: { subject: subjectOf(at), value: shown(value), policy: issue.policy },
+          at: at.valueNode,
+          fix: setFix(at, true, `Set runAsNonRoot: true on ${at.container ? `container "${at.container.name}"` : 'the pod'}`) ?? [],
+        });
+        continue;
       }
-      if (nonRoot && scalarOf(nonRoot.entry) === false) {
-        if (firstTime(nonRoot.from, nonRoot.entry.pair)) report({ messageId: 'explicitFalse', data: { container: container.name, from: nonRoot.from }, at: valueAt(nonRoot.entry), fix: nonRoot.from === 'pod' ? fixes.reverse() : fixes });
-      } else {
-        report({ messageId: 'unset', data: { container: container.name }, at: missingFieldAnchor(container), fix: fixes });
-      }
+      // Missing on the pod: the containers that leave it unset are the ones at risk (a wrong value is reported where it is).
+      const exposed = workload.containers.filter((c) => isUnset(c.securityContext?.get('runAsNonRoot')));
+      if (exposed.every((c) => coveredByMissingSecurityContext(workload, c, context.isEnabled))) continue;
+      context.report({
+        ...base,
+        messageId: 'unset',
+        data: { containers: containersPhrase(exposed.map((c) => c.name)), policy: issue.policy },
+        at: at.keyNode,
+        fix: writeFix(at, true, 'Set runAsNonRoot: true on the pod') ?? [],
+      });
     }
   },
 });

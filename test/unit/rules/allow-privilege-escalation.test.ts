@@ -1,4 +1,5 @@
 import rule from '../../../shared/src/rules/allow-privilege-escalation';
+import { restricted } from '../../harness/policy';
 import { runRuleTests } from '../../harness/ruleTester';
 import { yaml } from '../../harness/yaml';
 
@@ -38,7 +39,7 @@ runRuleTests(rule, {
     {
       name: 'explicit true, CRLF line endings',
       code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
-      errors: [{ messageId: 'allowed', data: { container: 'app' }, line: 7, column: 35, endLine: 7, endColumn: 39 }],
+      errors: [{ messageId: 'allowed', data: { container: 'app', policy: restricted() }, line: 7, column: 35, endLine: 7, endColumn: 39 }],
       output: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: false\r\n',
     },
     {
@@ -55,7 +56,7 @@ runRuleTests(rule, {
                 - name: agent
                   image: agent:1.0 # pinned
       `,
-      errors: [{ messageId: 'unset', data: { container: 'agent' }, line: 9, column: 11 }],
+      errors: [{ messageId: 'unset', data: { container: 'agent', policy: restricted('DaemonSet') }, line: 9, column: 11 }],
       output: yaml`
         apiVersion: apps/v1
         kind: DaemonSet
@@ -81,7 +82,7 @@ runRuleTests(rule, {
             - name: app
               securityContext: {}
       `,
-      errors: [{ messageId: 'unset', data: { container: 'app' }, line: 6, column: 7, endLine: 6, endColumn: 22 }],
+      errors: [{ messageId: 'unset', data: { container: 'app', policy: restricted() }, line: 6, column: 7, endLine: 6, endColumn: 22 }],
       output: yaml`
         apiVersion: v1
         kind: Pod

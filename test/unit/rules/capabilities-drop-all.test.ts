@@ -1,4 +1,5 @@
 import rule from '../../../shared/src/rules/capabilities-drop-all';
+import { restricted } from '../../harness/policy';
 import { runRuleTests } from '../../harness/ruleTester';
 import { yaml } from '../../harness/yaml';
 
@@ -35,7 +36,7 @@ runRuleTests(rule, {
                   drop:
                     - NET_RAW # keep
       `,
-      errors: [{ messageId: 'notDropped', data: { container: 'a' }, line: 8, column: 11, endLine: 8, endColumn: 15 }],
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 8, column: 11, endLine: 8, endColumn: 15 }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -59,7 +60,7 @@ runRuleTests(rule, {
             - name: a
               securityContext: {capabilities: {drop: [all]}}
       `,
-      errors: [{ messageId: 'notDropped', data: { container: 'a' }, line: 6, column: 40 }],
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 6, column: 40 }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -80,7 +81,7 @@ runRuleTests(rule, {
               securityContext:
                 runAsNonRoot: true
       `,
-      errors: [{ messageId: 'notDropped', data: { container: 'a' }, line: 6, column: 7 }],
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 6, column: 7 }],
       output: yaml`
         apiVersion: v1
         kind: Pod

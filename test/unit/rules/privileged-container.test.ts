@@ -1,4 +1,5 @@
 import rule from '../../../shared/src/rules/privileged-container';
+import { baseline } from '../../harness/policy';
 import { runRuleTests } from '../../harness/ruleTester';
 import { yaml } from '../../harness/yaml';
 
@@ -54,7 +55,7 @@ runRuleTests(rule, {
                   securityContext:
                     privileged: true # needed? no
       `,
-      errors: [{ messageId: 'privileged', data: { container: 'app' }, line: 11, column: 25, endLine: 11, endColumn: 29, severity: 'error' }],
+      errors: [{ messageId: 'privileged', data: { container: 'app', policy: baseline('Deployment') }, line: 11, column: 25, endLine: 11, endColumn: 29, severity: 'error' }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -83,7 +84,7 @@ runRuleTests(rule, {
                   initContainers:
                     - {name: init, securityContext: {privileged: yes}}
       `,
-      errors: [{ messageId: 'privileged', data: { container: 'init' }, line: 10, column: 58, endLine: 10, endColumn: 61 }],
+      errors: [{ messageId: 'privileged', data: { container: 'init', policy: baseline('CronJob') }, line: 10, column: 58, endLine: 10, endColumn: 61 }],
       output: yaml`
         apiVersion: batch/v1
         kind: CronJob
@@ -113,8 +114,8 @@ runRuleTests(rule, {
                 <<: *loose
       `,
       errors: [
-        { messageId: 'privileged', data: { container: 'app' }, line: 8, column: 20 },
-        { messageId: 'privileged', data: { container: 'other' }, line: 11, column: 13, endLine: 11, endColumn: 19 },
+        { messageId: 'privileged', data: { container: 'app', policy: baseline() }, line: 8, column: 20 },
+        { messageId: 'privileged', data: { container: 'other', policy: baseline() }, line: 11, column: 13, endLine: 11, endColumn: 19 },
       ],
       output: yaml`
         apiVersion: v1
@@ -135,7 +136,7 @@ runRuleTests(rule, {
     {
       name: 'ephemeral container in a JSON manifest keeps JSON',
       code: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},\n "spec": {"ephemeralContainers": [{"name": "debug", "securityContext": {"privileged": true}}]}}\n',
-      errors: [{ messageId: 'privileged', data: { container: 'debug' }, line: 2, column: 87, endLine: 2, endColumn: 91 }],
+      errors: [{ messageId: 'privileged', data: { container: 'debug', policy: baseline() }, line: 2, column: 87, endLine: 2, endColumn: 91 }],
       output: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},\n "spec": {"ephemeralContainers": [{"name": "debug", "securityContext": {"privileged": false}}]}}\n',
     },
   ],

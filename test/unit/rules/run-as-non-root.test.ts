@@ -1,4 +1,6 @@
 import rule from '../../../shared/src/rules/run-as-non-root';
+import { normalizeSettings } from '../../../shared/src/engine/config';
+import { restricted } from '../../harness/policy';
 import { runRuleTests } from '../../harness/ruleTester';
 import { yaml } from '../../harness/yaml';
 
@@ -14,14 +16,15 @@ runRuleTests(rule, {
             securityContext: {readOnlyRootFilesystem: true}
           - name: b
             securityContext: {}` },
-    { name: 'an explicit non-zero UID cannot be root', code: yaml`
+    { name: 'every container sets it', code: yaml`
       apiVersion: v1
       kind: Pod
       spec:
+        securityContext: {fsGroup: 2000}
         containers:
           - name: a
-            securityContext: {runAsUser: 1000}` },
-    { name: 'user namespaces: root in the pod is not root on the node', code: yaml`
+            securityContext: {runAsNonRoot: true}` },
+    { name: 'user namespaces: from policy v1.35, root in the pod is not root on the node', code: yaml`
       apiVersion: v1
       kind: Pod
       spec:
@@ -29,6 +32,18 @@ runRuleTests(rule, {
         containers:
           - name: a
             securityContext: {runAsUser: 0}` },
+    { name: 'runAsUser 0 is allowed before policy v1.23', settings: normalizeSettings({ podSecurity: { version: 'v1.22' } }), code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        securityContext: {runAsNonRoot: true, runAsUser: 0}
+        containers: [{name: a}]` },
+    { name: 'a baseline policy does not ask for it', settings: normalizeSettings({ podSecurity: { level: 'baseline' } }), code: yaml`
+      apiVersion: v1
+      kind: Pod
+      spec:
+        securityContext: {runAsNonRoot: false}
+        containers: [{name: a}]` },
   ],
   invalid: [
     {
@@ -44,8 +59,23 @@ runRuleTests(rule, {
             - name: a
             - name: b
       `,
-      errors: [{ messageId: 'rootUser', data: { container: 'a', from: 'pod' }, line: 6, column: 16, endLine: 6, endColumn: 17 }],
+      errors: [{ messageId: 'rootUser', data: { subject: 'The pod', policy: restricted() }, line: 6, column: 16, endLine: 6, endColumn: 17 }],
       output: null,
+    },
+    {
+      name: 'user namespaces do not help before policy v1.35',
+      settings: normalizeSettings({ podSecurity: { version: 'v1.34' } }),
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          hostUsers: false
+          securityContext: {runAsNonRoot: true}
+          containers:
+            - name: a
+              securityContext: {runAsUser: 0}
+      `,
+      errors: [{ messageId: 'rootUser', data: { subject: 'Container "a"', policy: restricted('Pod', 'v1.34') }, line: 8, column: 36 }],
     },
     {
       name: 'container overrides a good pod value with false',
@@ -59,7 +89,7 @@ runRuleTests(rule, {
               securityContext:
                 runAsNonRoot: false # legacy image
       `,
-      errors: [{ messageId: 'explicitFalse', data: { container: 'a', from: 'container' }, line: 8, column: 23 }],
+      errors: [{ messageId: 'explicitFalse', data: { subject: 'Container "a"', policy: restricted() }, line: 8, column: 23 }],
       output: yaml`
         apiVersion: v1
         kind: Pod
@@ -72,7 +102,7 @@ runRuleTests(rule, {
       `,
     },
     {
-      name: 'unset in two containers: each may run as root, fixes on the container first',
+      name: 'a non-zero runAsUser alone does not satisfy the standard; fixed once, on the pod',
       code: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -83,13 +113,11 @@ runRuleTests(rule, {
                 fsGroup: 2000
               containers:
                 - name: a
+                  securityContext: {runAsUser: 1000}
                 - name: b
                   securityContext: {readOnlyRootFilesystem: true}
       `,
-      errors: [
-        { messageId: 'unset', data: { container: 'a' }, line: 9, column: 11 },
-        { messageId: 'unset', data: { container: 'b' }, line: 11, column: 11, endLine: 11, endColumn: 26 },
-      ],
+      errors: [{ messageId: 'unset', data: { containers: 'containers "a", "b"', policy: restricted('Deployment') }, line: 6, column: 7, endLine: 6, endColumn: 22 }],
       output: yaml`
         apiVersion: apps/v1
         kind: Deployment
@@ -98,12 +126,44 @@ runRuleTests(rule, {
             spec:
               securityContext:
                 fsGroup: 2000
+                runAsNonRoot: true
               containers:
                 - name: a
-                  securityContext:
-                    runAsNonRoot: true
+                  securityContext: {runAsUser: 1000}
                 - name: b
-                  securityContext: {readOnlyRootFilesystem: true, runAsNonRoot: true}
+                  securityContext: {readOnlyRootFilesystem: true}
+      `,
+    },
+    {
+      name: 'a string "true" is not true; JSON stays JSON',
+      code: '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"runAsNonRoot": "true"}}]}}\n',
+      errors: [
+        { messageId: 'invalid', data: { subject: 'Container "a"', value: '"true"', policy: restricted() }, line: 1, column: 111 },
+      ],
+      output: '{"apiVersion": "v1", "kind": "Pod", "spec": {"containers": [{"name": "a", "securityContext": {"runAsNonRoot": true}}]}}\n',
+    },
+    {
+      name: 'a container without securityContext next to one with: the pod fix covers both',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext: {allowPrivilegeEscalation: false}
+            - name: b
+      `,
+      errors: [{ messageId: 'unset', data: { containers: 'containers "a", "b"', policy: restricted() }, line: 3, column: 1, endColumn: 5 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext: {allowPrivilegeEscalation: false}
+            - name: b
+          securityContext:
+            runAsNonRoot: true
       `,
     },
   ],

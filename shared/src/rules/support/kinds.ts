@@ -28,7 +28,9 @@ export function governsItsNamespace(object: Pick<K8sObject, 'apiVersion' | 'kind
 export function isClusterProvided(object: Pick<K8sObject, 'kind' | 'name' | 'namespace'>): boolean {
   if (object.kind === 'ServiceAccount' && object.name === 'default') return true;
   if (object.kind === 'ConfigMap' && object.name === 'kube-root-ca.crt') return true;
-  return object.kind === 'Service' && object.name === 'kubernetes' && (object.namespace ?? 'default') === 'default';
+  // The API server publishes itself as Service, Endpoints and EndpointSlice `kubernetes` in `default`.
+  const apiServerObject = (object.kind === 'Service' || object.kind === 'Endpoints' || object.kind === 'EndpointSlice') && object.name === 'kubernetes';
+  return apiServerObject && (object.namespace ?? 'default') === 'default';
 }
 
 export function isNamespacedBuiltin(object: Pick<K8sObject, 'apiVersion' | 'kind'>): boolean {

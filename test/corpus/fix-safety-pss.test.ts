@@ -1,0 +1,4 @@
+/** @file Fix safety over corpus/pss: see test/harness/fixSafety.ts. Split per folder so the runner can use both cores. */
+import { checkFixesOver } from '../harness/fixSafety';
+
+checkFixesOver('pss', false);

@@ -1,0 +1,4 @@
+/** @file Fix safety over corpus/real: see test/harness/fixSafety.ts. Split per folder so the runner can use both cores. */
+import { checkFixesOver } from '../harness/fixSafety';
+
+checkFixesOver('real', true);

@@ -33,6 +33,8 @@ export interface Settings {
   readonly podSecurity?: PodSecuritySettings;
   /** Image provenance: registries allowed to serve images (empty: the check is off). */
   readonly images?: { readonly trustedRegistries: readonly string[] };
+  /** Which workloads are untrusted (by namespace or pod label) and which RuntimeClasses sandbox them. */
+  readonly runtime?: { readonly untrusted?: { readonly namespaces?: readonly string[]; readonly selectors?: readonly string[] }; readonly sandboxedClasses?: readonly string[] };
 }
 
 export const DEFAULT_POD_SECURITY: PodSecuritySettings = Object.freeze({ level: 'restricted', version: 'latest', minimumUid: 10000 });
@@ -57,7 +59,13 @@ export function normalizeSettings(raw: unknown): Settings {
       else if (value === false) rules[id] = 'off';
     }
   }
-  return { enable: input.enable !== false, rules, podSecurity: normalizePodSecurity(input.podSecurity), images: { trustedRegistries: stringList((input.images as Record<string, unknown> | undefined)?.trustedRegistries) } };
+  return { enable: input.enable !== false, rules, podSecurity: normalizePodSecurity(input.podSecurity), images: { trustedRegistries: stringList((input.images as Record<string, unknown> | undefined)?.trustedRegistries) }, runtime: normalizeRuntime(input.runtime) };
+}
+
+function normalizeRuntime(raw: unknown): NonNullable<Settings['runtime']> {
+  const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const untrusted = typeof input.untrusted === 'object' && input.untrusted !== null ? (input.untrusted as Record<string, unknown>) : {};
+  return { untrusted: { namespaces: stringList(untrusted.namespaces), selectors: stringList(untrusted.selectors) }, sandboxedClasses: stringList(input.sandboxedClasses) };
 }
 
 function stringList(raw: unknown): string[] {

@@ -69,6 +69,7 @@ import sensitiveHostPath from './sensitive-host-path';
 import serviceExposure from './service-exposure';
 import serviceExternalIps from './service-external-ips';
 import unsafeSysctls from './unsafe-sysctls';
+import untrustedRuntimeClass from './untrusted-runtime-class';
 import windowsHostProcess from './windows-host-process';
 import writableHostPath from './writable-host-path';
 
@@ -142,6 +143,7 @@ export const allRules: readonly Rule[] = [
   serviceExposure,
   serviceExternalIps,
   unsafeSysctls,
+  untrustedRuntimeClass,
   windowsHostProcess,
   writableHostPath,
 ] as Rule[];

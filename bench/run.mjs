@@ -109,6 +109,7 @@ function startServer(server, workspace) {
   let schemaRequests = 0;
   let schemaFailures = 0;
   let configurationAsked = 0;
+  let refreshes = 0;
   const onRequest = (method, params) => {
     if (method === 'workspace/configuration') {
       configurationAsked++;
@@ -125,11 +126,12 @@ function startServer(server, workspace) {
       }
       return readFileSync(local, 'utf8');
     }
+    if (method === 'workspace/diagnostic/refresh') refreshes++; // VS Code would pull every visible document again
     return null; // client/registerCapability, window/workDoneProgress/create, workspace/diagnostic/refresh
   };
   const args = server.kind === 'peer' ? [PEER_BIN, '--stdio'] : [...SERVER_NODE_ARGS, SERVER, '--stdio'];
   const lsp = new LspProcess(process.execPath, args, { cwd: workspace, onRequest });
-  lsp.stats = () => ({ schemaRequests, schemaFailures, configurationAsked });
+  lsp.stats = () => ({ schemaRequests, schemaFailures, configurationAsked, refreshes });
   return lsp;
 }
 
@@ -200,6 +202,7 @@ async function scenario(server, file, text) {
     const latencies = [];
     let diagnostics = first.diagnostics;
     const cpuStat0 = cpuMsFromStat(lsp.pid);
+    const refreshes0 = lsp.stats().refreshes;
     const cpuSched0 = cpuMsFromSchedstat(lsp.pid);
     let version = 1;
     for (let k = 0; k < KEYSTROKES; k++) {
@@ -216,6 +219,7 @@ async function scenario(server, file, text) {
     await sleep(server.kind === 'peer' ? 300 : 100);
     const cpuPerKeyStat = (cpuMsFromStat(lsp.pid) - cpuStat0) / KEYSTROKES;
     const cpuPerKeySched = (cpuMsFromSchedstat(lsp.pid) - cpuSched0) / KEYSTROKES;
+    const refreshesWhileTyping = lsp.stats().refreshes - refreshes0;
 
     // Code action and hover on the final version: where our fixable finding nearest the edit is, or (peer) at the edited key.
     const finalText = text.slice(0, edit.offset) + typed.slice(0, KEYSTROKES) + text.slice(edit.offset);
@@ -245,6 +249,7 @@ async function scenario(server, file, text) {
       openMs,
       openCpuMs,
       openDiagnostics: first.diagnostics.length,
+      refreshesWhileTyping,
       settleMs: settle.ms,
       settleCpuMs: settle.cpuMs,
       finalDiagnostics: diagnostics.length,

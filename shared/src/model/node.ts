@@ -1,5 +1,5 @@
 /** @file Read access to YAML nodes the way Kubernetes sees them: aliases resolved, merge keys honoured, ranges kept. */
-import { isAlias, isMap, isScalar, isSeq, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** Offsets relative to the segment that holds the node. */
 export interface Span {
@@ -29,16 +29,38 @@ export function spanOf(node: Node | null | undefined): Span | undefined {
   return { start: range[0], end: range[1] };
 }
 
+/** Anchored nodes of a document by name, in document order: built once, so resolving an alias is not a walk of the document. */
+const anchorIndex = new WeakMap<Document, Map<string, Node[]>>();
+
+function anchorsOf(doc: Document): Map<string, Node[]> {
+  let anchors = anchorIndex.get(doc);
+  if (!anchors) {
+    const found = new Map<string, Node[]>();
+    visit(doc, {
+      Node(_, node) {
+        const name = (node as { anchor?: string }).anchor;
+        if (name && !isAlias(node)) found.set(name, [...(found.get(name) ?? []), node as Node]);
+      },
+    });
+    anchors = found;
+    anchorIndex.set(doc, anchors);
+  }
+  return anchors;
+}
+
+/** The node an alias names: the last node anchored with that name before the alias (YAML lets anchors be redefined). */
+function aliasTarget(doc: Document, alias: Alias): Node | undefined {
+  const candidates = anchorsOf(doc).get(alias.source);
+  const at = alias.range?.[0] ?? Infinity;
+  let target: Node | undefined;
+  for (const node of candidates ?? []) if ((node.range?.[0] ?? 0) < at) target = node;
+  return target;
+}
+
 /** Follows aliases (a bounded number of hops, so a cycle cannot hang us). */
 export function resolveNode(doc: Document, node: unknown): Node | null {
   let current = node as Node | null | undefined;
-  for (let hops = 0; hops < 16 && current && isAlias(current); hops++) {
-    try {
-      current = (current as Alias).resolve(doc) as Node | undefined;
-    } catch {
-      return null;
-    }
-  }
+  for (let hops = 0; hops < 16 && current && isAlias(current); hops++) current = aliasTarget(doc, current as Alias);
   if (current && isAlias(current)) return null;
   return (current as Node | undefined) ?? null;
 }

@@ -5,6 +5,7 @@
 //
 //   node bench/run.mjs [--runs N] [--peer-runs N] [--keystrokes N] [--files a,b] [--no-peer] [--no-push]
 //                      [--skip lsp,floor,cli,index,bundle] [--out file.json] [--server-node-args "--cpu-prof ..."]
+//                      [--no-workspace]
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +37,7 @@ const SKIP = new Set((option('skip', '') || '').split(',').filter(Boolean));
 const OUT = option('out', join(ROOT, 'bench', 'results', 'latest.json'));
 /** Extra node flags for our server, e.g. --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const SERVER_NODE_ARGS = (option('server-node-args', '') || '').split(' ').filter(Boolean);
+const NO_WORKSPACE = flag('no-workspace');
 
 const SHARED = join(ROOT, '..', 'shared');
 const BENCH = join(SHARED, 'bench');
@@ -138,7 +140,9 @@ function startServer(server, workspace) {
 async function initialize(lsp, server, workspace) {
   const capabilities = server.kind === 'peer' ? PEER_CAPABILITIES : server.mode === 'pull' ? PULL_CAPABILITIES : PUSH_CAPABILITIES;
   const folder = { uri: pathToFileURL(workspace).href, name: basename(workspace) };
-  await lsp.request('initialize', { processId: process.pid, rootUri: folder.uri, rootPath: workspace, capabilities, workspaceFolders: [folder], clientInfo: { name: 'kubeguard-bench' } });
+  // --no-workspace: a single file opened without a folder (no workspace index, no cross-file checks).
+  const folders = NO_WORKSPACE ? null : [folder];
+  await lsp.request('initialize', { processId: process.pid, rootUri: folders ? folder.uri : null, rootPath: folders ? workspace : null, capabilities, workspaceFolders: folders, clientInfo: { name: 'kubeguard-bench' } });
   lsp.notify('initialized', {});
   if (server.kind === 'peer') {
     lsp.notify('workspace/didChangeConfiguration', { settings: null }); // the peer then pulls workspace/configuration
@@ -161,7 +165,8 @@ async function quiesce(pid) {
   while (performance.now() - start < 120_000) {
     await sleep(100);
     const now = cpuMsFromSchedstat(pid);
-    if (now - last > 2) quietSince = performance.now();
+    // A profiler's sampling thread (--server-node-args --cpu-prof) never rests: allow for it.
+    if (now - last > (SERVER_NODE_ARGS.length ? 15 : 2)) quietSince = performance.now();
     last = now;
     if (performance.now() - quietSince >= 300 && performance.now() - start >= 500) break;
   }
@@ -345,7 +350,7 @@ async function main() {
     console.error('dist/server.js is missing: run `npm run build` first.');
     process.exit(2);
   }
-  const results = { machine: machine(), loadAverageAtStart: os.loadavg(), options: { runs: RUNS, peerRuns: PEER_RUNS, keystrokes: KEYSTROKES, keyGapMs: KEY_GAP_MS }, peer: undefined, files: {}, floor: {}, cli: undefined, indexing: undefined, bundle: undefined, targets: [] };
+  const results = { machine: machine(), loadAverageAtStart: os.loadavg(), options: { runs: RUNS, peerRuns: PEER_RUNS, keystrokes: KEYSTROKES, keyGapMs: KEY_GAP_MS, workspaceFolder: !NO_WORKSPACE }, peer: undefined, files: {}, floor: {}, cli: undefined, indexing: undefined, bundle: undefined, targets: [] };
   if (PEER_ENABLED) results.peer = { name: 'yaml-language-server', version: JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml-language-server', 'package.json'), 'utf8')).version };
   console.log(`kubeguard bench — ${results.machine.nproc} cores, ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, node ${results.machine.node}`);
   const engineFile = await buildEngine();
@@ -482,18 +487,19 @@ function report(results) {
   const o5 = get('k8s-5k');
   const p5 = get('k8s-5k', 'yaml-language-server');
   const o70 = get('bundle-70k');
-  if (o5) add('keystroke→diagnostics p95, 5k', `${fmt(o5.p95, 2)} ms`, '≤ 15 ms', o5.p95 <= 15, `${fmt(15 / o5.p95, 1)}× headroom`);
+  if (o5) add('keystroke→diagnostics p95, 5k', `${fmt(o5.p95, 2)} ms (p50 ${fmt(o5.p50, 2)})`, '≤ 15 ms', o5.p95 <= 15);
   if (o5 && p5) add('  … vs yaml-language-server p95, 5k', `${fmt(p5.p95 / o5.p95, 0)}× faster (${fmt(p5.p95, 0)} ms)`, '≥ 20×', p5.p95 / o5.p95 >= 20);
   const o50 = get('k8s-50k');
   const p50f = get('k8s-50k', 'yaml-language-server');
   if (o50 && p50f) add('  (info) vs yaml-language-server p95, 50k', `${fmt(p50f.p95 / o50.p95, 0)}× faster (${fmt(o50.p95, 2)} vs ${fmt(p50f.p95, 0)} ms)`, '—', undefined);
-  if (o70) add('keystroke→diagnostics p95, 70k bundle', `${fmt(o70.p95, 2)} ms`, '≤ 30 ms', o70.p95 <= 30);
+  if (o70) add('keystroke→diagnostics p95, 70k bundle', `${fmt(o70.p95, 2)} ms (p50 ${fmt(o70.p50, 2)}; re-parsing the edited document alone: ${fmt(results.floor['bundle-70k']?.docWarm, 0)} ms)`, '≤ 30 ms', o70.p95 <= 30);
   const push5 = get('k8s-5k', 'kubeguard (push)');
   const push70 = get('bundle-70k', 'kubeguard (push)');
   if (push5 || push70) add('  (info) same, push clients', `5k ${fmt(push5?.p95, 2)} ms, 70k ${fmt(push70?.p95, 2)} ms`, '≤ 15 / ≤ 30 ms', (push5 ? push5.p95 <= 15 : true) && (push70 ? push70.p95 <= 30 : true));
   if (o5) add('server CPU per keystroke, 5k', `${fmt(o5.cpuPerKeystrokeMs, 2)} ms (schedstat ${fmt(o5.cpuPerKeystrokeSchedstatMs, 2)})`, '≤ 3 ms', o5.cpuPerKeystrokeMs <= 3);
   const f70 = results.floor['bundle-70k'];
-  if (o70 && f70) add('open of 70k bundle ÷ parse floor', `${fmt(o70.openMs / f70.wholeWarm, 2)}× warm floor (${fmt(o70.openMs, 0)} / ${fmt(f70.wholeWarm, 0)} ms); ${fmt(o70.openMs / f70.wholeCold, 2)}× cold floor (${fmt(f70.wholeCold, 0)} ms)`, '≤ 1.5×', o70.openMs / f70.wholeWarm <= 1.5);
+  // The open is a first parse in a fresh process, like the cold floor; the warm floor is the stricter reading.
+  if (o70 && f70) add('open of 70k bundle ÷ parse floor', `${fmt(o70.openMs / f70.wholeCold, 2)}× cold floor (${fmt(o70.openMs, 0)} / ${fmt(f70.wholeCold, 0)} ms); ${fmt(o70.openMs / f70.wholeWarm, 2)}× warm floor (${fmt(f70.wholeWarm, 0)} ms)`, '≤ 1.5×', o70.openMs / f70.wholeWarm <= 1.5, o70.openMs / f70.wholeCold <= 1.5 ? 'met against the cold floor only' : '');
   if (o70) add('peak RSS, 70k bundle', `${fmt(o70.peakRssMiB, 0)} MiB`, '≤ 300 MiB', o70.peakRssMiB <= 300);
   if (results.cli) add('CLI scan of corpus/real ÷ parse floor', `${fmt(results.cli.ratio, 2)}× (${fmt(results.cli.cliMs, 0)} / ${fmt(results.cli.floorMs, 0)} ms)`, '≤ 1.5×', results.cli.ratio <= 1.5);
   if (results.indexing) add('  (info) workspace indexing ÷ parse floor', `${fmt(results.indexing.ratioCold, 2)}× cold (${fmt(results.indexing.lintColdMs, 0)} / ${fmt(results.indexing.parseColdMs, 0)} ms)`, '—', undefined);
@@ -501,7 +507,7 @@ function report(results) {
   if (results.bundle) add('activation (require + activate)', `${fmt(results.bundle.activationMs, 1)} ms`, '< 100 ms', results.bundle.activationMs < 100);
   if (t.length) {
     console.log('\nTargets (issue 7):\n');
-    console.log(table(['target', 'measured', 'goal', 'met'], t.map((x) => [x.what, x.measured, x.target, x.pass === undefined ? '' : x.pass ? 'yes' : 'NO'])));
+    console.log(table(['target', 'measured', 'goal', 'met'], t.map((x) => [x.what, x.measured, x.target, x.pass === undefined ? '' : x.pass ? 'yes' : x.note ? `NO (${x.note})` : 'NO'])));
   }
   return lines.join('\n');
 }

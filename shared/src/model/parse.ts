@@ -101,6 +101,10 @@ export function parseSegment(base: number, text: string): Segment {
     }
     return { base, text, lines, doc, problems };
   } catch (error) {
-    return { base, text, lines, doc: undefined, problems: [{ message: `kubeguard could not parse this document: ${(error as Error).message}`, start: 0, end: 0 }] };
+    // The yaml parser recurses in some error states; on a very long broken document that can exhaust the stack.
+    const message = error instanceof RangeError
+      ? `This document is too large for the YAML parser in its current broken state (${lines.lineCount} lines; parser stack exhausted), so kubeguard did not analyse it. Fix the syntax error or split the document.`
+      : `kubeguard could not parse this document: ${(error as Error).message}`;
+    return { base, text, lines, doc: undefined, problems: [{ message, start: 0, end: 0 }] };
   }
 }

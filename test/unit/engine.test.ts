@@ -96,6 +96,22 @@ describe('engine', () => {
     assert.deepEqual(huge.findings.map((f) => f.ruleId), [LIMIT_RULE_ID]);
   });
 
+  it('refuses nesting that ends the file without a line break (`- - - …`)', () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\ndata:\n${' -'.repeat(5000)}`;
+    assert.match(lint(deep).findings.map((f) => f.message).join('\n'), /nests deeper/);
+  });
+
+  it('keeps syntax messages short and their number bounded, however long the broken line', () => {
+    // yaml quotes the offending source in its message: a 5,000-character line made a 5,000-character diagnostic.
+    const longLine = `apiVersion: v1\nkind: Pod\nspec: "a"}'|${'a'.repeat(5000)}'\n`;
+    const messages = lint(longLine).findings.filter((f) => f.ruleId === SYNTAX_RULE_ID).map((f) => f.message);
+    assert.ok(messages.length > 0);
+    for (const m of messages) assert.ok(m.length < 400, `message of ${m.length} characters`);
+    // A broken line of a million characters: problems are capped per document (an out-of-memory before).
+    const noisy = lintText(`apiVersion: v1\nkind: Pod\nspec: ${'] '.repeat(200_000)}\n`, { settings: DEFAULT_SETTINGS, rules: foundationRules });
+    assert.ok(noisy.segments.every((s) => s.problems.length <= 100));
+  });
+
   it('survives an alias bomb', () => {
     const bomb = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: &a ["x","x","x","x","x","x","x","x","x"]\n  b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n  c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n  d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n  e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n  f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n  g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n';
     assert.doesNotThrow(() => lint(bomb));

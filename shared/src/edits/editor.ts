@@ -75,6 +75,8 @@ export class YamlEditor {
   appendItem(seq: SeqView, item: Plain): this {
     const node = seq.node as YAMLSeq & Node;
     const items = node.items as Node[];
+    // `!!omap`/`!!pairs` hold pairs, which have no range of their own: nothing safe to append to.
+    if (items.some((item) => !item.range)) return this;
     const style = styleOf(node, this.segment);
     if (seq.flow) {
       const close = this.text.lastIndexOf(']', node.range![1]);
@@ -115,12 +117,12 @@ export class YamlEditor {
     const items = map.node.items as Array<Pair<Node, Node | null>>;
     const index = items.indexOf(pair);
     const start = (pair.key as Node).range![0];
-    const end = pairEnd(pair);
+    const end = pairEnd(pair, this.text);
     // The only key: a flow map keeps its braces, a block map is left as `{}`.
     if (items.length === 1) return this.replace(start, end, map.flow ? '' : '{}');
     if (map.flow) {
       if (index < items.length - 1) return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
-      return this.replace(pairEnd(items[index - 1]!), end, '');
+      return this.replace(pairEnd(items[index - 1]!, this.text), end, '');
     }
     const lineStart = this.lineStartOf(start);
     if (this.text.slice(lineStart, start).trim() === '') return this.replace(lineStart, this.lineEndAfter(end).next, '');
@@ -149,7 +151,7 @@ export class YamlEditor {
   private replaceScalar(node: Scalar, value: string | number | boolean | null): this {
     const quote = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : undefined;
     const text = typeof value === 'string' ? formatScalar(value, 'block', quote) : formatScalar(value, 'block');
-    return this.replace(node.range![0], node.range![1], text);
+    return this.replace(node.range![0], valueEnd(node, this.text), text);
   }
 
   /** Replaces a value that is null, a collection or an alias. */
@@ -158,7 +160,7 @@ export class YamlEditor {
     const old = pair.value as Node | null;
     const style = styleOf(map.node, this.segment);
     const after = this.text.indexOf(':', keyNode.range![1]) + 1;
-    const end = old?.range ? old.range[1] : after;
+    const end = old?.range ? valueEnd(old, this.text) : after;
     if (map.flow || typeof value !== 'object' || value === null || (Array.isArray(value) && value.length === 0) || (!Array.isArray(value) && Object.keys(value).length === 0)) {
       return this.replace(after, end, ` ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`);
     }
@@ -187,11 +189,34 @@ export class YamlEditor {
       const open = node.range![0];
       const multiline = this.text.slice(open, lastKey.range![0]).includes('\n');
       const separator = multiline ? `,\n${' '.repeat(this.column(lastKey.range![0]))}` : ', ';
-      return this.replace(pairEnd(last), pairEnd(last), text.map((t) => `${separator}${t}`).join(''));
+      return this.replace(pairEnd(last, this.text), pairEnd(last, this.text), text.map((t) => `${separator}${t}`).join(''));
     }
-    const first = items[0]!.key as Node;
-    const indent = ' '.repeat(this.column(first.range![0]));
-    return this.insertLines(pairEnd(items[items.length - 1]!), entries.flatMap(([key, value]) => formatBlockEntry(key, value, indent, this.unit())));
+    // The map's own start, not its first key's: `? [complex, key]` starts two columns left of its key.
+    const indent = ' '.repeat(this.column((node.range ?? (items[0]!.key as Node).range)![0]));
+    // After the last pair, and past any lines below it indented deeper than the map: they continue
+    // what is above (yaml even leaves some in no node, e.g. after a multi-line `? key` and a comment).
+    const lastEnd = pairEnd(items[items.length - 1]!, this.text);
+    const next = this.lineEndAfter(lastEnd).next;
+    const past = this.pastDeeperLines(next, indent.length);
+    return this.insertLines(past > next ? past : lastEnd, entries.flatMap(([key, value]) => formatBlockEntry(key, value, indent, this.unit())));
+  }
+
+  /** From a line start: the start of the line after the last of the following lines indented deeper than `column` (blank and comment lines aside). */
+  private pastDeeperLines(offset: number, column: number): number {
+    const text = this.text;
+    let at = offset;
+    for (let pos = offset; pos < text.length; ) {
+      const newline = text.indexOf('\n', pos);
+      const end = newline === -1 ? text.length : newline + 1;
+      const line = text.slice(pos, end);
+      const content = line.replace(/^[ \t]+/, '');
+      if (content.trim() !== '' && !content.startsWith('#')) {
+        if (line.length - line.replace(/^ +/, '').length <= column) break;
+        at = end;
+      }
+      pos = end;
+    }
+    return at;
   }
 
   /** Inserts whole lines after the line on which `offset` ends a value. */
@@ -244,11 +269,42 @@ function explicitPair(map: MapView, key: string): Pair<Node, Node | null> | unde
   return entry && entry.owner === map.node && !entry.mergedVia ? (entry.pair as Pair<Node, Node | null>) : undefined;
 }
 
-function pairEnd(pair: Pair<Node, Node | null>): number {
+function pairEnd(pair: Pair<Node, Node | null>, text: string): number {
   const value = pair.value;
-  if (value?.range && value.range[1] > value.range[0]) return value.range[1];
-  // `key:` with no value: the empty value sits right after the colon.
-  return Math.max(value?.range?.[1] ?? 0, (pair.key as Node).range![1] + 1);
+  if (value?.range && value.range[1] > value.range[0]) return (isMap(value) || isSeq(value)) && !(value as YAMLMap | YAMLSeq).flow ? contentEnd(text, value.range[0], value.range[1]) : value.range[1];
+  // `key:` with no value: the empty value sits right after the colon. A pair with no value at all
+  // (`{a, b}` in a flow map, `? key` with no `:`) ends with its key.
+  const keyEnd = (pair.key as Node).range![1];
+  return value ? Math.max(value.range?.[1] ?? 0, keyEnd + 1) : keyEnd;
+}
+
+/**
+ * Where a block collection's content ends. Its range runs over the comment lines after it (and the
+ * next key's indentation) when its last entry has an empty value: stop after its last content line.
+ */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  for (;;) {
+    const newline = text.lastIndexOf('\n', e - 2);
+    if (newline < start) return e;
+    if (!/^[ \t]*(?:#[^\n]*)?\r?\n?$/.test(text.slice(newline + 1, e))) return e;
+    e = newline + 1;
+  }
+}
+
+/**
+ * Where a value's own text ends, for replacing it. A block scalar (`|`, `>`) or block collection owns
+ * the line break (and blank lines) after its last line: they stay, or the next key would join the
+ * replacement's line.
+ */
+function valueEnd(node: Node, text: string): number {
+  const [start, end] = node.range!;
+  const block = isScalar(node) ? node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' : (isMap(node) || isSeq(node)) && !(node as YAMLMap | YAMLSeq).flow;
+  if (!block) return end;
+  // A block collection's range also runs over comment lines after it.
+  let e = isScalar(node) ? end : contentEnd(text, start, end);
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
 }
 
 /** JSON documents stay JSON: quoted keys and values. */

@@ -106,10 +106,13 @@ export class MapView {
 
   get(key: string): Entry | undefined {
     let found: Entry | undefined;
+    let merges = false;
     for (const pair of this.node.items as Array<Pair<unknown, unknown>>) {
-      if (keyText(pair.key) === key && !isMergeKey(pair)) found = this.entry(key, pair, this.node, undefined);
+      if (isMergeKey(pair)) merges = true;
+      else if (keyText(pair.key) === key) found = this.entry(key, pair, this.node, undefined);
     }
-    if (found) return found;
+    if (found || !merges) return found;
+    // Only a merged map can still hold it (a lookup of an absent key must not cost a walk of every entry).
     return this.entries().find((e) => e.key === key);
   }
 

@@ -12,12 +12,18 @@ export const PARSE_OPTIONS = {
   uniqueKeys: false,
   prettyErrors: false,
   strict: false,
+  // yaml warns through process.emitWarning (e.g. toJS of a collection key): a language server shows that as an error.
+  logLevel: 'error',
 } as const;
 
 /** Files above this size are not parsed: they get one clear notice instead of a stall. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Deeper collections than this are refused: the parser recurses per level. */
 export const MAX_NESTING = 400;
+/** Problems kept per document: a handful are shown; the rest would only hold memory. */
+const MAX_PROBLEMS = 100;
+/** yaml quotes the offending source in its messages (a whole 1 MB line at times): a diagnostic shows at most this much of it. */
+const MAX_MESSAGE = 200;
 
 export interface SyntaxProblem {
   message: string;
@@ -46,16 +52,30 @@ const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
  * belong to the document after them, so a file that has any is kept whole.
  */
 export function splitDocuments(text: string): Array<{ base: number; text: string }> {
-  if (/^%/m.test(text)) return [{ base: 0, text }];
+  if (hasDirectives(text)) return [{ base: 0, text }];
+  return splitRange(text, 0, text.length);
+}
+
+/** Whether the text has a `%` directive line, which keeps a file whole (see splitDocuments). */
+export function hasDirectives(text: string): boolean {
+  return /^%/m.test(text);
+}
+
+/**
+ * The documents of `text` that lie in `[from, to)`, where both ends are document boundaries (the
+ * start of the text or of a `---` line, the end of the text). Lets an edit re-split only the part
+ * of a file around it; the surrounding text still decides what counts as a `---` line.
+ */
+export function splitRange(text: string, from: number, to: number): Array<{ base: number; text: string }> {
   const pieces: Array<{ base: number; text: string }> = [];
-  let start = 0;
-  DOCUMENT_START.lastIndex = 0;
-  for (let m = DOCUMENT_START.exec(text); m; m = DOCUMENT_START.exec(text)) {
-    if (m.index === 0) continue;
+  let start = from;
+  DOCUMENT_START.lastIndex = from;
+  for (let m = DOCUMENT_START.exec(text); m && m.index < to; m = DOCUMENT_START.exec(text)) {
+    if (m.index === from) continue;
     pieces.push({ base: start, text: text.slice(start, m.index) });
     start = m.index;
   }
-  pieces.push({ base: start, text: text.slice(start) });
+  pieces.push({ base: start, text: text.slice(start, to) });
   return pieces;
 }
 
@@ -81,6 +101,8 @@ function nestingDepth(text: string): number {
     } else if (c === 91 || c === 123) max = Math.max(max, ++depth);
     else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
+  // The last line may hold nothing but indentation and dashes (`- - - …` with no line break after it).
+  if (atLineStart) max = Math.max(max, indent >> 1);
   return max;
 }
 
@@ -91,13 +113,22 @@ export function parseSegment(base: number, text: string): Segment {
     return { base, text, lines, doc: undefined, problems: [{ message: `This document nests deeper than ${MAX_NESTING} levels; kubeguard did not analyse it.`, start: 0, end: Math.min(text.length, text.indexOf('\n') >>> 0) }] };
   }
   try {
-    const docs = parseAllDocuments(text, PARSE_OPTIONS);
+    // yaml makes one Error per problem; a broken 1 MB line can make 500,000 of them. Without stack
+    // traces they cost a tenth of the time and memory (nothing reads their stacks).
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    let docs;
+    try {
+      docs = parseAllDocuments(text, PARSE_OPTIONS);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
     const list = Array.isArray(docs) ? docs : [];
     // A segment holds one document, but a stray `...` can make the parser see more: keep the first with content.
     const doc = list.find((d) => d.contents !== null) ?? list[0];
     const problems: SyntaxProblem[] = [];
     for (const d of list) {
-      for (const e of d.errors) problems.push({ message: e.message.split('\n')[0]!, start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
+      for (const e of d.errors.slice(0, MAX_PROBLEMS - problems.length)) problems.push({ message: clip(e.message.split('\n')[0]!, MAX_MESSAGE), start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) });
     }
     return { base, text, lines, doc, problems };
   } catch (error) {
@@ -107,4 +138,10 @@ export function parseSegment(base: number, text: string): Segment {
       : `kubeguard could not parse this document: ${(error as Error).message}`;
     return { base, text, lines, doc: undefined, problems: [{ message, start: 0, end: 0 }] };
   }
+}
+
+/** Cuts a message to `max` characters on a code point boundary, with an ellipsis. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${Array.from(text.slice(0, max)).slice(0, -1).join('')}…`;
 }

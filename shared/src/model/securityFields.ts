@@ -45,20 +45,35 @@ export const NESTED_SECURITY_FIELDS: Readonly<Record<string, ReadonlySet<string>
   windowsOptions: new Set(['gmsaCredentialSpec', 'gmsaCredentialSpecName', 'hostProcess', 'runAsUserName']),
 };
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions), case-sensitive. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Optimal string alignment distance (Levenshtein with adjacent transpositions), case-sensitive.
+ * With `max`, any distance above it comes back as `max + 1` as soon as that is certain: the keys
+ * compared are the user's (thousands of them, of any length), the answer is only needed up to 2.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
+  // Three rolling rows: the one before last is for transpositions.
+  let before = new Array<number>(cols).fill(0);
+  let last = Array.from({ length: cols }, (_, j) => j);
+  let row = new Array<number>(cols).fill(0);
+  let lastMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+      let best = Math.min(last[j]! + 1, row[j - 1]! + 1, last[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    // Every later cell is at least the smaller of this row's minimum and the last row's plus one.
+    if (rowMin > max && lastMin > max) return max + 1;
+    lastMin = rowMin;
+    [before, last, row] = [last, row, before];
   }
-  return d[a.length]![b.length]!;
+  return Math.min(last[b.length]!, max + 1);
 }
 
 /**
@@ -75,7 +90,7 @@ export function didYouMean(written: string, known: Iterable<string>): string | u
     if (name === written) return undefined;
     // Names whose lengths differ by more than two are never within the limit: skip the quadratic distance.
     if (Math.abs(name.length - written.length) > 2) continue;
-    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase());
+    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase(), 2);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -189,8 +189,10 @@ export function containersPhrase(names: readonly string[]): string {
   return `${names.length === 1 ? 'container' : 'containers'} ${names.map((n) => `"${n}"`).join(', ')}`;
 }
 
-/** A scalar as YAML shows it, for messages: strings quoted, others as written. */
+/** A scalar as YAML shows it, for messages: strings quoted, others as written; a collection where a scalar belongs is named as one. */
 export function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'a mapping';
   return typeof value === 'string' ? JSON.stringify(value) : value === undefined ? '""' : String(value);
 }
 

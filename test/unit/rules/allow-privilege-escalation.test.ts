@@ -92,5 +92,28 @@ runRuleTests(rule, {
               securityContext: {allowPrivilegeEscalation: false}
       `,
     },
+    {
+      // Fuzzer: a list where the boolean belongs was shown as its first item, a mapping as [object Object].
+      name: 'a list value is named as one',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                allowPrivilegeEscalation: [false]
+      `,
+      errors: [{ messageId: 'invalid', data: { container: 'a', value: 'a list', policy: restricted() }, line: 7, column: 35 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                allowPrivilegeEscalation: false
+      `,
+    },
   ],
 });

@@ -81,5 +81,31 @@ runRuleTests(rule, {
         spec: {automountServiceAccountToken: false, containers: [{name: a}]}
       `,
     },
+    {
+      // Fuzzer: lines below a multi-line `? key` (after a comment) belong to no node; the new key went above them.
+      name: 'new keys go past deeper-indented lines that continue the last entry',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers: [{name: a}]
+          ?   # a comment
+              first line of a key
+                # another comment
+                continued
+      `,
+      errors: [{ messageId: 'unset', data: { account: 'default' }, line: 3, column: 1 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers: [{name: a}]
+          ?   # a comment
+              first line of a key
+                # another comment
+                continued
+          automountServiceAccountToken: false
+      `,
+    },
   ],
 });

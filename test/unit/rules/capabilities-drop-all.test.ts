@@ -95,5 +95,100 @@ runRuleTests(rule, {
                     - ALL
       `,
     },
+    {
+      // Fuzzer: the items of an !!omap are pairs without a range; appending to it threw.
+      name: 'an !!omap where the drop list belongs: no fix, no crash',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                capabilities:
+                  drop: !!omap [a: 1]
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 8, column: 11 }],
+      output: null,
+    },
+    {
+      // Fuzzer: the map's indentation was read from its first key, which `? ` puts two columns right.
+      name: 'a map that starts with a complex key: new keys line up with the map',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                ? [complex, key]
+                : value
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 6, column: 7 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                ? [complex, key]
+                : value
+                capabilities:
+                  drop:
+                    - ALL
+      `,
+    },
+    {
+      // Fuzzer: a map whose last key has no value runs over the comments after it; the new key went after them.
+      name: 'a map ending in an empty value and a comment: new keys go right after the map',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                runAsGroup:
+                # set by the platform
+              image: x
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 6, column: 7 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                runAsGroup:
+                capabilities:
+                  drop:
+                    - ALL
+                # set by the platform
+              image: x
+      `,
+    },
+    {
+      // A flow pair with no value (`{a, b}`) ends with its key: the new entry goes after it, not after the comma.
+      name: 'a flow map whose last entry has no value',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext: {privileged: false, runAsGroup}
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 6, column: 7 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext: {privileged: false, runAsGroup, capabilities: {drop: [ALL]}}
+      `,
+    },
   ],
 });

@@ -1,3 +1,6 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { didYouMean, editDistance } from '../../../shared/src/model/securityFields';
 import rule from '../../../shared/src/rules/misplaced-security-field';
 import { runRuleTests } from '../../harness/ruleTester';
 import { yaml } from '../../harness/yaml';
@@ -108,4 +111,20 @@ runRuleTests(rule, {
       output: null,
     },
   ],
+});
+
+describe('editDistance with a bound', () => {
+  // Fuzzer: thousands of unknown keys made the full distance table per key and known name a hang; the
+  // bounded version stops as soon as the distance is certain to exceed what a suggestion allows.
+  it('agrees with the exact distance up to the bound, and says "beyond" above it', () => {
+    const words = ['runAsNonRoot', 'runAsNonroot', 'rnuAsNonRoot', 'runAsUser', 'securityContext', 'secrityContext', 'securityContex&', 'ab', 'ba', '', 'x'.repeat(40)];
+    for (const a of words) {
+      for (const b of words) {
+        const exact = editDistance(a, b);
+        for (const max of [0, 1, 2]) assert.equal(editDistance(a, b, max), Math.min(exact, max + 1), `${a} / ${b} / ${max}`);
+      }
+    }
+    assert.equal(editDistance('ab', 'ba'), 1);
+    assert.equal(didYouMean('secrityContext', ['securityContext', 'seLinuxOptions']), 'securityContext');
+  });
 });

@@ -166,5 +166,52 @@ runRuleTests(rule, {
             runAsNonRoot: true
       `,
     },
+    {
+      // Fuzzer: the block scalar's range ends after its line break; replacing it whole joined the next key to its line.
+      name: 'an empty block scalar is replaced without eating its line break',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            runAsNonRoot: |2-
+            runAsUser: 1000
+          containers: [{name: a}]
+      `,
+      errors: [{ messageId: 'invalid', data: { subject: 'The pod', value: '""', policy: restricted() }, line: 5, column: 19 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 1000
+          containers: [{name: a}]
+      `,
+    },
+    {
+      // Fuzzer: a mapping where the boolean belongs was shown as [object Object].
+      name: 'a mapping value is named as one, and replaced by the boolean',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            runAsNonRoot:
+              enabled: true
+            # a comment after the mapping stays
+          containers: [{name: a}]
+      `,
+      errors: [{ messageId: 'invalid', data: { subject: 'The pod', value: 'a mapping', policy: restricted() }, line: 6, column: 7 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            runAsNonRoot: true
+            # a comment after the mapping stays
+          containers: [{name: a}]
+      `,
+    },
   ],
 });

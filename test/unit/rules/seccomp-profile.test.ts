@@ -115,5 +115,33 @@ runRuleTests(rule, {
           containers: [{name: a}]
       `,
     },
+    {
+      // Fuzzer: replacing a block scalar took its line break with it, and the next key joined the line.
+      name: 'a block scalar type is replaced up to its last line, its line breaks stay',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seccompProfile:
+              type: |
+                Unconfined
+
+            runAsNonRoot: true
+          containers: [{name: a}]
+      `,
+      errors: [{ messageId: 'unconfined', data: { subject: 'The pod', value: '"Unconfined\\n"', policy: baseline() }, line: 6, column: 13 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seccompProfile:
+              type: RuntimeDefault
+
+            runAsNonRoot: true
+          containers: [{name: a}]
+      `,
+    },
   ],
 });

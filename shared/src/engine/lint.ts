@@ -4,7 +4,9 @@ import { YamlEditor, type TextEdit } from '../edits/editor';
 import { LineIndex } from '../model/lines';
 import { spanOf, type Span } from '../model/node';
 import { objectsOf, type K8sObject } from '../model/objects';
-import { MAX_FILE_BYTES, parseSegment, splitDocuments, type Segment } from '../model/parse';
+import { hasDirectives, MAX_FILE_BYTES, parseSegment, splitDocuments, splitRange, type Segment } from '../model/parse';
+import { editScalarInPlace } from '../model/scalarEdit';
+import { changedRange, type TextChange } from '../model/textChange';
 import { workloadOf } from '../model/workload';
 import { allRules } from '../rules';
 import { NamespaceIndex, namespacesIn } from '../workspace/namespaces';
@@ -12,7 +14,7 @@ import { SameFileObjects } from '../workspace/sameFile';
 import { ServiceAccountIndex, serviceAccountsIn } from '../workspace/serviceAccounts';
 import type { Settings } from './config';
 import { annotationScopes, silencedByAnnotation } from './annotations';
-import { applySuppressions, suppressionEdit } from './suppress';
+import { applySuppressions, hasSuppressionComment, suppressionEdit } from './suppress';
 import { formatMessage, type FixDescriptor, type ReportDescriptor, type Rule, type Severity } from './rule';
 
 export interface Fix {
@@ -46,6 +48,8 @@ export const LIMIT_RULE_ID = 'analysis-limit';
 interface ParsedSegment {
   readonly segment: Segment;
   readonly objects: readonly K8sObject[];
+  /** Whether the document's text has a `kubeguard-disable` comment (most have none, and then suppressions cost nothing). */
+  readonly suppressions: boolean;
 }
 
 interface SegmentResult extends ParsedSegment {
@@ -62,6 +66,18 @@ export interface FileResult {
   readonly segments: readonly Segment[];
   /** Rules that threw: logged by the caller, never shown as findings. */
   readonly ruleErrors: readonly string[];
+  /**
+   * The documents as parsed, each with offsets relative to itself, and where it starts. A document
+   * an edit did not touch is the same object in the next result, so callers can cache by it.
+   */
+  readonly documents?: ReadonlyArray<{ readonly base: number; readonly segment: Segment; readonly objects: readonly K8sObject[] }>;
+}
+
+/** One document of the file as last linted: where it starts, its text and its parse. */
+interface Piece {
+  readonly base: number;
+  readonly text: string;
+  readonly parsed: ParsedSegment;
 }
 
 /**
@@ -69,15 +85,31 @@ export interface FileResult {
  * documents whose text changed. One cache per open file. Parses are kept whatever the settings;
  * findings are dropped when the settings, the rules or the workspace facts a verdict depends on
  * (Namespace labels, same-file ServiceAccounts) change.
+ *
+ * The next text is compared with the last one, and only the documents around the difference are
+ * split and looked at again: the others keep their strings, parses and findings (moved by the
+ * edit's length), so a keystroke costs the edited document, not the file.
  */
 export class LintCache {
   private parsed = new Map<string, ParsedSegment>();
   private linted = new Map<string, SegmentResult>();
   private key = '';
+  private last: { readonly text: string; readonly pieces: readonly Piece[]; readonly whole: boolean; readonly lines: LineIndex } | undefined;
+
+  /**
+   * `editInPlaceFrom`: documents at least this long take a keystroke inside one scalar value by
+   * updating their parse instead of parsing again (see model/scalarEdit.ts); Infinity turns it off.
+   */
+  constructor(readonly options: { readonly editInPlaceFrom?: number } = {}) {}
 
   /** @internal */
   parsedSegments(): Map<string, ParsedSegment> {
     return this.parsed;
+  }
+
+  /** @internal */
+  lastRun(): { readonly text: string; readonly pieces: readonly Piece[]; readonly whole: boolean; readonly lines: LineIndex } | undefined {
+    return this.last;
   }
 
   /** @internal */
@@ -90,11 +122,15 @@ export class LintCache {
   }
 
   /** @internal */
-  keep(parsed: Map<string, ParsedSegment>, linted: Map<string, SegmentResult>): void {
+  keep(parsed: Map<string, ParsedSegment>, linted: Map<string, SegmentResult>, last: { text: string; pieces: readonly Piece[]; whole: boolean; lines: LineIndex }): void {
     this.parsed = parsed;
     this.linted = linted;
+    this.last = last;
   }
 }
+
+/** By default every document takes typing inside a scalar in place: even a 1.5 KB document costs more to parse than to update. */
+const EDIT_IN_PLACE_FROM = 0;
 
 const HELM_ACTION = /\{\{-?\s*(?:\.|\$|include\b|template\b|if\b|else\b|end\b|range\b|with\b|define\b|toYaml\b|tpl\b|required\b|default\b|printf\b|quote\b|-)/;
 
@@ -112,28 +148,24 @@ export interface LintOptions {
    * default policy. The file's own Namespace manifests always count, and take precedence.
    */
   readonly namespaces?: NamespaceIndex;
+  /**
+   * False when the text is not the next version of the document but a variant of it (a fix-all
+   * pass): the cache then never updates a parse in place, so earlier results stay intact.
+   */
+  readonly inPlace?: boolean;
 }
 
 export function lintText(text: string, options: LintOptions): FileResult {
-  const lines = new LineIndex(text);
   const rules = options.rules ?? allRules;
-  if (!options.settings.enable) return { text, lines, findings: [], objects: [], segments: [], ruleErrors: [] };
+  if (!options.settings.enable) return { text, lines: new LineIndex(text), findings: [], objects: [], segments: [], ruleErrors: [] };
   if (text.length > MAX_FILE_BYTES) {
     const limit: Finding = { ruleId: LIMIT_RULE_ID, severity: 'info', message: `This file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB; kubeguard does not analyse files this large.`, start: 0, end: 0, fixes: [] };
-    return { text, lines, findings: [limit], objects: [], segments: [], ruleErrors: [] };
+    return { text, lines: new LineIndex(text), findings: [limit], objects: [], segments: [], ruleErrors: [] };
   }
   // Pass 1: parse (or reuse) every document, so facts one document declares for another are known.
-  const previousParsed = options.cache?.parsedSegments() ?? new Map<string, ParsedSegment>();
-  const parsed = new Map<string, ParsedSegment>();
-  const pieces = splitDocuments(text).map((piece) => {
-    let result = parsed.get(piece.text) ?? previousParsed.get(piece.text);
-    if (!result) {
-      const segment = parseSegment(0, piece.text);
-      result = { segment, objects: segment.problems.length === 0 ? objectsOf(segment) : [] };
-    }
-    parsed.set(piece.text, result);
-    return { ...piece, parsed: result };
-  });
+  const { pieces, whole, change } = documentsOf(text, options.cache, options.inPlace !== false);
+  const last = options.cache?.lastRun();
+  const lines = last && change !== undefined ? (change ? LineIndex.afterEdit(last.lines, text, change) : last.lines) : new LineIndex(text);
   const fileObjects = pieces.flatMap((p) => p.parsed.objects);
   const facts: Facts = {
     namespaces: (options.namespaces ?? NamespaceIndex.EMPTY).overriddenBy(namespacesIn(fileObjects, options.fileName)),
@@ -156,7 +188,7 @@ export function lintText(text: string, options: LintOptions): FileResult {
     next.set(cacheKey, result);
     results.push({ ...result, base: piece.base });
   }
-  options.cache?.keep(parsed, next);
+  options.cache?.keep(new Map(pieces.map((p) => [p.text, p.parsed])), next, { text, pieces, whole, lines });
 
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
@@ -170,8 +202,78 @@ export function lintText(text: string, options: LintOptions): FileResult {
   findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
   const withSuppressFixes = addSuppressionFixes(findings, text, lines);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today);
-  return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors };
+  const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
+  const documents = results.map((r) => ({ base: r.base, segment: r.segment, objects: r.objects }));
+  return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents };
+}
+
+/**
+ * The file's documents, each parsed. With a cache, only the documents around what changed since
+ * the last run are split and parsed again (one neighbour on each side, since an edit next to a
+ * `---` line can move a boundary); the rest are the last run's pieces, moved by the edit.
+ */
+function documentsOf(text: string, cache: LintCache | undefined, inPlace: boolean): { pieces: Piece[]; whole: boolean; change?: TextChange | null } {
+  const last = cache?.lastRun();
+  const known = cache?.parsedSegments() ?? new Map<string, ParsedSegment>();
+  const parse = (piece: { base: number; text: string }): Piece => ({ ...piece, parsed: known.get(piece.text) ?? parseDocument(piece.text) });
+  if (!last || last.whole || last.pieces.length === 0) {
+    const whole = hasDirectives(text);
+    return { pieces: (whole ? [{ base: 0, text }] : splitDocuments(text)).map(parse), whole };
+  }
+  const change = changedRange(last.text, text);
+  if (!change) return { pieces: [...last.pieces], whole: false, change: null };
+  const old = last.pieces;
+  const first = Math.max(0, indexAt(old, change.start) - 1);
+  const lastTouched = Math.min(old.length - 1, indexAt(old, change.oldEnd) + 1);
+  const from = old[first]!.base;
+  const delta = change.newEnd - change.oldEnd;
+  const to = (lastTouched + 1 < old.length ? old[lastTouched + 1]!.base : last.text.length) + delta;
+  if (hasDirectives(text.slice(from, to))) return { pieces: [{ base: 0, text }].map(parse), whole: true, change };
+  const region = splitRange(text, from, to);
+  const replaced = old.slice(first, lastTouched + 1);
+  const same = region.map((piece, i) => replaced.length === region.length && replaced[i]!.text === piece.text);
+  // In place only when exactly one document changed: then no other document of the new text can be
+  // the old text of that one, and nothing still in use holds the parse it updates.
+  const single = replaced.length === region.length && same.filter((s) => !s).length === 1;
+  const middle = region.map((piece, i): Piece => {
+    const before = replaced[i];
+    if (same[i]) return { base: piece.base, text: before!.text, parsed: before!.parsed };
+    if (single && inPlace) {
+      const edited = editInPlace(before!, piece, change, old, cache!.options.editInPlaceFrom ?? EDIT_IN_PLACE_FROM);
+      if (edited) return edited;
+    }
+    return parse(piece);
+  });
+  const after = old.slice(lastTouched + 1).map((p): Piece => ({ base: p.base + delta, text: p.text, parsed: p.parsed }));
+  return { pieces: [...old.slice(0, first), ...middle, ...after], whole: false, change };
+}
+
+function parseDocument(text: string): ParsedSegment {
+  const segment = parseSegment(0, text);
+  return { segment, objects: segment.problems.length === 0 ? objectsOf(segment) : [], suppressions: hasSuppressionComment(text) };
+}
+
+/** The index of the piece holding `offset` (the last one starting at or before it). */
+function indexAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pieces[mid]!.base <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** A big document edited inside one scalar: update its parse (the old one is no longer used by anything that is kept). */
+function editInPlace(before: Piece, piece: { base: number; text: string }, change: TextChange, old: readonly Piece[], minimum: number): Piece | undefined {
+  if (piece.text.length < minimum || piece.base !== before.base || change.start < piece.base || change.newEnd > piece.base + piece.text.length) return undefined;
+  // Two identical documents share one parse; updating it would change the other one too.
+  if (old.some((p) => p !== before && p.parsed === before.parsed)) return undefined;
+  const relative = { start: change.start - piece.base, oldEnd: change.oldEnd - piece.base, newEnd: change.newEnd - piece.base };
+  const segment = editScalarInPlace(before.parsed.segment, piece.text, relative);
+  if (!segment) return undefined;
+  return { base: piece.base, text: piece.text, parsed: { segment, objects: objectsOf(segment), suppressions: hasSuppressionComment(piece.text) } };
 }
 
 /** What one document may know about the others and the workspace. */
@@ -217,7 +319,7 @@ function lintSegment(parsed: ParsedSegment, rules: readonly Rule[], settings: Se
     }
   }
   findings.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
-  return { segment, objects, findings };
+  return { ...parsed, findings };
 }
 
 function toFinding(rule: Rule, segment: Segment, descriptor: ReportDescriptor<string>): Finding {

@@ -41,9 +41,17 @@ function parse(text: string, lines: LineIndex): Suppression[] {
   return out;
 }
 
-/** Removes suppressed findings and adds findings about the suppressions themselves. */
-export function applySuppressions(findings: readonly Finding[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, today: string): Finding[] {
-  if (!text.includes('kubeguard-disable')) return [...findings];
+/** Whether a text has any suppression comment: a quick test that spares most files the parse below. */
+export function hasSuppressionComment(text: string): boolean {
+  return text.includes('kubeguard-disable');
+}
+
+/**
+ * Removes suppressed findings and adds findings about the suppressions themselves. `present`:
+ * whether the text has a suppression comment at all, when the caller already knows.
+ */
+export function applySuppressions(findings: readonly Finding[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, today: string, present = hasSuppressionComment(text)): Finding[] {
+  if (!present) return [...findings];
   const suppressions = parse(text, lines);
   const used = new Set<Suppression>();
   const problems: Finding[] = [];

@@ -7,10 +7,47 @@ export interface Position {
 }
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  /** Offsets where lines start; found on first use, since many texts are never asked for positions. */
+  private computed: number[] | undefined;
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    private derive?: () => number[],
+  ) {}
+
+  /**
+   * The index of `text`, the result of an edit of `previous.text` where `[start, oldEnd)` became
+   * `[start, newEnd)`: line starts outside the edit are reused instead of searched for again.
+   */
+  static afterEdit(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    // Only from an index already computed: a chain of pending ones would keep every old text alive.
+    if (!previous.computed) return new LineIndex(text);
+    return new LineIndex(text, () => {
+      const old = previous.starts;
+      const delta = change.newEnd - change.oldEnd;
+      const out: number[] = [];
+      let i = 0;
+      for (; i < old.length && old[i]! <= change.start; i++) out.push(old[i]!);
+      for (let at = text.indexOf('\n', change.start); at !== -1 && at < change.newEnd; at = text.indexOf('\n', at + 1)) out.push(at + 1);
+      while (i < old.length && old[i]! <= change.oldEnd) i++;
+      for (; i < old.length; i++) out.push(old[i]! + delta);
+      return out;
+    });
+  }
+
+  private get starts(): number[] {
+    if (!this.computed) {
+      if (this.derive) {
+        this.computed = this.derive();
+        this.derive = undefined;
+      }
+      else {
+        const starts = [0];
+        for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        this.computed = starts;
+      }
+    }
+    return this.computed;
   }
 
   get lineCount(): number {

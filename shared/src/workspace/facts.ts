@@ -154,12 +154,53 @@ function groupOf(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
-/** The facts of a file the caller has already parsed (a lint result). */
-export function factsOf(uri: string, parsed: { readonly objects: readonly K8sObject[]; readonly segments: readonly Segment[] }): Fact[] {
+type ParsedFile = { readonly objects: readonly K8sObject[]; readonly segments: readonly Segment[]; readonly documents?: ReadonlyArray<{ readonly base: number; readonly segment: Segment; readonly objects: readonly K8sObject[] }> };
+
+/**
+ * Whether an edit left a file's facts as they were, positions aside: the documents it did not
+ * touch are the same objects in both results, and the others are compared by their facts. When
+ * so, nothing the workspace rules read changed (a kustomization is always compared in full).
+ */
+export function sameFacts(uri: string, before: ParsedFile, after: ParsedFile): boolean {
+  if (isKustomizationFile(uri) || !before.documents || !after.documents || before.documents.length !== after.documents.length) return false;
+  for (let i = 0; i < after.documents.length; i++) {
+    const a = before.documents[i]!;
+    const b = after.documents[i]!;
+    if (a.segment === b.segment) continue;
+    if (JSON.stringify(ownFacts(a), withoutPositions) !== JSON.stringify(ownFacts(b), withoutPositions)) return false;
+  }
+  return true;
+}
+
+/** For digests of facts: source positions are numbers under `start`/`end`; nothing else in a fact is (labels are strings). */
+export function withoutPositions(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number') return undefined;
+  return value;
+}
+
+/** Facts of one parsed document (spans relative to it), and the last placement of them in its file. */
+const factsByDocument = new WeakMap<Segment, { readonly own: readonly Fact[]; placed?: { readonly base: number; readonly facts: readonly Fact[] } }>();
+
+/**
+ * The facts of a file the caller has already parsed (a lint result). With the result's
+ * `documents`, a document's facts are read once per parse and only moved when it moves.
+ */
+export function factsOf(uri: string, parsed: ParsedFile): Fact[] {
   const facts: Fact[] = [];
-  for (const object of parsed.objects) {
-    const fact = factOf(object);
-    if (fact) facts.push(fact);
+  if (parsed.documents) {
+    for (const document of parsed.documents) {
+      const cached = factsByDocument.get(document.segment) ?? cacheFacts(document);
+      if (document.base === 0) facts.push(...cached.own);
+      else {
+        if (cached.placed?.base !== document.base) cached.placed = { base: document.base, facts: cached.own.map((f) => moveSpans(f, document.base)) };
+        facts.push(...cached.placed.facts);
+      }
+    }
+  } else {
+    for (const object of parsed.objects) {
+      const fact = factOf(object);
+      if (fact) facts.push(fact);
+    }
   }
   const kustomization = kustomizationIn(uri, parsed.segments);
   if (kustomization) facts.push(kustomization);
@@ -201,6 +242,29 @@ function mayHoldFacts(text: string): boolean {
   const kind = found.kind![0]!;
   if (isCustomGroup(groupOf(found.apiVersion![0]!))) return true;
   return FACT_KINDS.has(kind) || (kind.endsWith('List') && FACT_KINDS.has(kind.slice(0, -4)));
+}
+
+function ownFacts(document: { readonly segment: Segment; readonly objects: readonly K8sObject[] }): readonly Fact[] {
+  return (factsByDocument.get(document.segment) ?? cacheFacts(document)).own;
+}
+
+function cacheFacts(document: { readonly segment: Segment; readonly objects: readonly K8sObject[] }): { readonly own: readonly Fact[]; placed?: { readonly base: number; readonly facts: readonly Fact[] } } {
+  const cached = { own: document.objects.flatMap((o) => factOf(o) ?? []) };
+  factsByDocument.set(document.segment, cached);
+  return cached;
+}
+
+/** A copy of a fact with every span (an object with numeric `start` and `end`) moved by `delta`. */
+function moveSpans<T>(value: T, delta: number): T {
+  if (Array.isArray(value)) return value.map((v) => moveSpans(v, delta)) as T;
+  if (!value || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = moveSpans(inner, delta);
+  if (typeof out.start === 'number' && typeof out.end === 'number') {
+    out.start = (out.start as number) + delta;
+    out.end = (out.end as number) + delta;
+  }
+  return out as T;
 }
 
 function place(object: K8sObject, node: unknown): Span | undefined {

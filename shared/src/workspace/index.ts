@@ -6,7 +6,7 @@
  * downstream; an edit that changes a fact re-checks exactly the files that read that key.
  */
 import type { Placed, WorkspaceView } from './context';
-import { CLUSTER_SCOPED, type Fact, type FactOf, type FactType } from './facts';
+import { CLUSTER_SCOPED, withoutPositions, type Fact, type FactOf, type FactType } from './facts';
 import { claimedNamespace, claimsOf, patchFilesOf, type NamespaceClaim } from './kustomize';
 import { WorkspaceNamespaces, type NamespaceIndex } from './namespaces';
 
@@ -15,6 +15,8 @@ export interface IndexUpdate {
   readonly affected: ReadonlySet<string>;
   /** Namespace Pod Security labels changed: lints given `namespaces()` are out of date. */
   readonly namespacesChanged: boolean;
+  /** Whether anything the file contributes changed (positions aside): if not, its own workspace findings only moved. */
+  readonly ownChanged: boolean;
 }
 
 interface Contribution {
@@ -72,17 +74,17 @@ export class WorkspaceIndex {
     if (claimsBefore !== claimsAfter) this.reclaim(changed, affected);
     const namespacesChanged = this.podSecurity.set(uri, facts.flatMap((f) => (f.type === 'namespace' ? [{ name: f.name!, labels: f.podSecurityLabels }] : [])));
     this.collectReaders(changed, affected);
-    return { affected, namespacesChanged };
+    return { affected, namespacesChanged, ownChanged: changed.size > 0 || claimsBefore !== claimsAfter || before?.patch !== this.entries.get(uri)?.patch };
   }
 
   delete(uri: string): IndexUpdate {
-    if (!this.entries.has(uri)) return { affected: new Set(), namespacesChanged: false };
+    if (!this.entries.has(uri)) return { affected: new Set(), namespacesChanged: false, ownChanged: false };
     const update = this.set(uri, []);
     this.entries.delete(uri);
     this.forgetReads(uri);
     const affected = new Set(update.affected);
     affected.delete(uri);
-    return { affected, namespacesChanged: update.namespacesChanged };
+    return { affected, namespacesChanged: update.namespacesChanged, ownChanged: true };
   }
 
   /** A file's own facts, placed in their namespaces. */
@@ -209,10 +211,4 @@ function keyOf(type: string, namespace: string): string {
 
 function typeOfKey(key: string): FactType {
   return key.slice(0, key.indexOf(':')) as FactType;
-}
-
-/** Source positions are numbers under `start`/`end`; nothing else in a fact is (labels are strings). */
-function withoutPositions(_key: string, value: unknown): unknown {
-  if (value && typeof value === 'object' && typeof (value as { start?: unknown }).start === 'number' && typeof (value as { end?: unknown }).end === 'number') return undefined;
-  return value;
 }

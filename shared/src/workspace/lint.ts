@@ -9,6 +9,7 @@ import { isRuleEnabled, type FileResult, type Finding, type Fix } from '../engin
 import { formatMessage, type Rule } from '../engine/rule';
 import { applyLateSuppressions, suppressionEdit, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
 import { LineIndex } from '../model/lines';
+import { changedRange, mapOffset } from '../model/textChange';
 import { allRules } from '../rules';
 import type { FileSource, WorkspaceFixDescriptor, WorkspaceReportDescriptor, WorkspaceView } from './context';
 import type { WorkspaceIndex } from './index';
@@ -68,6 +69,37 @@ export function lintWorkspaceFile(index: WorkspaceIndex, uri: string, options: W
   }
   kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, usedSuppressions, ruleErrors };
+}
+
+/**
+ * The workspace findings of a file after an edit that changed none of its facts, without running
+ * the rules again: the same findings, moved by the edit. Undefined when the edit could change more
+ * than positions: it spans lines, touches a comment or a line's indentation, or overlaps a finding,
+ * one of its fixes or a suppression the findings used.
+ */
+export function moveWorkspaceResult(previous: WorkspaceFileResult, before: string, after: string): WorkspaceFileResult | undefined {
+  const change = changedRange(before, after);
+  if (!change) return previous;
+  const lineStart = before.lastIndexOf('\n', change.start - 1) + 1;
+  const lineEnd = (end: number, text: string) => (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
+  const oldLine = before.slice(lineStart, lineEnd(change.oldEnd, before));
+  const newLine = after.slice(lineStart, lineEnd(change.newEnd, after));
+  // One line, no comment on it, and not inside its indentation (which can move a key to another map).
+  if (oldLine.includes('\n') || newLine.includes('\n') || oldLine.includes('#') || newLine.includes('#') || /^[ \t-]*$/.test(before.slice(lineStart, change.start))) return undefined;
+  const touches = (start: number, end: number) => start <= change.oldEnd && end >= change.start;
+  for (const finding of previous.findings) {
+    if (touches(finding.start, finding.end)) return undefined;
+    for (const fix of finding.fixes) for (const edit of fix.edits) if (touches(edit.start, edit.end)) return undefined;
+  }
+  if (previous.usedSuppressions.some((s) => touches(s.start, s.end))) return undefined;
+  const move = (offset: number) => mapOffset(change, offset);
+  const findings = previous.findings.map((f): Finding => ({
+    ...f,
+    start: move(f.start),
+    end: move(f.end),
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) })),
+  }));
+  return { findings, usedSuppressions: previous.usedSuppressions.map((s) => ({ start: move(s.start), end: move(s.end) })), ruleErrors: previous.ruleErrors };
 }
 
 /** The file's lint result with its workspace findings added (in order), minus "unused suppression" notes the workspace findings used. */

@@ -26,6 +26,11 @@ Output:
                           github: GitHub Actions workflow commands (annotations on the changed lines)
   --stdin-filename PATH   the path to report standard input as, and to lint it as
 
+Configuration:
+  --config, -c FILE       use FILE for every input; by default each input uses the nearest
+                          .kubeguard.yaml (or .kubeguard.yml) in its folder or above, up to the
+                          working directory (see docs/configuration.md)
+
 CI:
   --max-warnings N        also fail when more than N warnings are reported
   --baseline FILE         report only findings not recorded in FILE (stale entries are counted)
@@ -41,7 +46,7 @@ Fixes (safe fixes only: never a suppression comment or a fix that leaves a place
 Exit status:
   0  no error-severity problem (and no more warnings than --max-warnings)
   1  at least one error-severity problem, or more warnings than --max-warnings
-  2  bad usage, or an input or baseline file that cannot be read`;
+  2  bad usage, an input or baseline file that cannot be read, or an invalid configuration file`;
 
 export function parseArgs(argv: readonly string[]): Command {
   // Help and version win wherever they appear, as in most CLIs.

@@ -4,5 +4,5 @@
 export const EXIT_OK = 0;
 /** At least one error-severity problem, or more warnings than `--max-warnings`. */
 export const EXIT_ERRORS = 1;
-/** Bad usage, or an input or baseline file that cannot be read (or a fixed file that cannot be written). */
+/** Bad usage, an input or baseline file that cannot be read (or a fixed file that cannot be written), or a configuration file that cannot be read or has problems. */
 export const EXIT_USAGE = 2;

@@ -5,6 +5,7 @@
  * `TODO` for someone to fill in.
  */
 import type { TextEdit } from '../../shared/src/edits/editor';
+import { withFileLineBreaks } from '../../shared/src/edits/lineBreaks';
 import { SYNTAX_RULE_ID, type FileResult, type Finding, type Fix } from '../../shared/src/engine/lint';
 
 /** One fix can uncover another (a key it adds is then checked by another rule); three passes settle every case we know. */
@@ -35,7 +36,8 @@ export function fixToFixedPoint(initial: FileResult, lint: (text: string) => Fil
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const chosen = chooseFixes(result.findings);
     if (chosen.length === 0) break;
-    const text = keepLineEndings(result.text, applyEdits(result.text, chosen.flatMap((c) => c.fix.edits)));
+    // In a CRLF file the lines a fix adds get CRLF too, exactly as the editor's fixes do.
+    const text = applyEdits(result.text, withFileLineBreaks(result.text, chosen.flatMap((c) => c.fix.edits)));
     if (text === result.text) break;
     const next = lint(text);
     // A pass that leaves the file parsing worse than before is dropped, whichever fix caused it.
@@ -80,12 +82,6 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   parts.push(text.slice(at));
   return parts.join('');
-}
-
-/** Fixes insert `\n`; in a file written with CRLF throughout, the lines they add get CRLF too, not a mix. */
-function keepLineEndings(before: string, after: string): string {
-  const crlfOnly = before.includes('\r\n') && !/(^|[^\r])\n/.test(before);
-  return crlfOnly ? after.replace(/\r?\n/g, '\r\n') : after;
 }
 
 function syntaxErrors(result: FileResult): number {

@@ -1,6 +1,6 @@
 /** @file The kubeguard CLI: scans manifests with the same engine as the editor and reports like a compiler. */
-import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { parseArgs, USAGE } from './args';
+import { ScanConfig } from './config';
 import { EXIT_OK, EXIT_USAGE } from './exitCodes';
 import { collectInputs, readInput, type Input } from './files';
 import { runPss } from './pss';
@@ -44,6 +44,9 @@ async function scan(options: ScanOptions, io: Io): Promise<number> {
     io.stderr(missing.map((p) => `kubeguard: no such file or folder: ${p}\n`).join('') + 'Run kubeguard --help for usage.\n');
     return EXIT_USAGE;
   }
+  // `.kubeguard.yaml`: settings per input, ignored paths (config.ts). A bad one stops the scan.
+  const config = await ScanConfig.load(options.config, inputs, io);
+  if (!config) return EXIT_USAGE;
   // Fixes, baseline, output format and exit code: scanSession.ts.
   const session = await ScanSession.open(options, io);
   if (!session) return EXIT_USAGE;
@@ -56,13 +59,20 @@ async function scan(options: ScanOptions, io: Io): Promise<number> {
   }
   // Every input is indexed before any is linted, so cross-file findings see the whole set, as in the editor.
   const workspace = new ScanWorkspace(texts);
+  let ignored = 0;
   for (const [input, text] of texts) {
-    // Same engine, same default settings as the editor: the two never disagree about a file.
-    const lint = (source: string) => workspace.lint(input, source, DEFAULT_SETTINGS);
+    // Same engine, same settings resolution as the editor: the two never disagree about a file.
+    const settings = config.settingsFor(input);
+    // Ignored by the configuration: not linted or reported (its objects still count for the other files).
+    if (!settings.enable) {
+      ignored++;
+      continue;
+    }
+    const lint = (source: string) => workspace.lint(input, source, settings);
     const result = await session.lintFile(input, text, lint);
     for (const failure of result.ruleErrors) io.stderr(`kubeguard: internal error in ${input.display}: ${failure}\n`);
   }
-  return session.finish(inputs.length, unreadable);
+  return session.finish(inputs.length - ignored, unreadable);
 }
 
 async function read(input: Input, io: Io): Promise<string | undefined> {

@@ -18,11 +18,13 @@ export interface ScanOptions {
   /** Record every current finding in this file instead of judging them. */
   readonly writeBaseline: string | undefined;
   readonly fix: FixMode;
+  /** The configuration file for every input, instead of each input's nearest `.kubeguard.yaml`. */
+  readonly config: string | undefined;
 }
 
 type Parsed = ScanOptions | { readonly error: string };
 
-const VALUE_OPTIONS = ['--format', '-f', '--max-warnings', '--stdin-filename', '--baseline', '--write-baseline'] as const;
+const VALUE_OPTIONS = ['--format', '-f', '--max-warnings', '--stdin-filename', '--baseline', '--write-baseline', '--config', '-c'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 /** Parses what follows `scan`. Options may come before, between or after the paths; `--` ends them. */
@@ -34,6 +36,7 @@ export function parseScanArgs(args: readonly string[]): Parsed {
   let baseline: string | undefined;
   let writeBaseline: string | undefined;
   let fix: FixMode = 'none';
+  let config: string | undefined;
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
@@ -74,17 +77,22 @@ export function parseScanArgs(args: readonly string[]): Parsed {
       case '--write-baseline':
         writeBaseline = value;
         break;
+      case '--config':
+      case '-c':
+        config = value;
+        break;
     }
   }
   if (paths.length === 0) return { error: 'missing path: give at least one file, folder or - for stdin' };
-  const conflict = conflictOf({ paths, format, maxWarnings, stdinFilename, baseline, writeBaseline, fix });
+  const conflict = conflictOf({ paths, format, maxWarnings, stdinFilename, baseline, writeBaseline, fix, config });
   if (conflict) return { error: conflict };
-  return { paths, format, maxWarnings, stdinFilename, baseline, writeBaseline, fix };
+  return { paths, format, maxWarnings, stdinFilename, baseline, writeBaseline, fix, config };
 }
 
 function hint(option: ValueOption): string {
   if (option === '--format' || option === '-f') return `: ${FORMATS.join(', ')}`;
   if (option === '--max-warnings') return ': a whole number';
+  if (option === '--config' || option === '-c') return ': a .kubeguard.yaml file';
   return option === '--stdin-filename' ? ': the path to report standard input as' : ': a file';
 }
 

@@ -54,7 +54,7 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
   // Manifests and the project config can change on disk (git checkout, generators) without being opened.
   const watchers = [
     workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
-    workspace.createFileSystemWatcher('**/.kubeguard.yaml'),
+    workspace.createFileSystemWatcher('**/.kubeguard.{yaml,yml}'),
   ];
   context.subscriptions.push(...watchers);
 

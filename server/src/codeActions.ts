@@ -1,5 +1,6 @@
 /** @file Code actions: one quick fix per fix of each finding under the cursor, and `source.fixAll.kubeguard` for fix-on-save. */
 import { CodeActionKind, CodeActionTriggerKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { withFileLineBreaks } from '../../shared/src/edits/lineBreaks';
 import type { Finding } from '../../shared/src/engine/lint';
 import type { ServerContext } from './context';
 import { diagnosticKey, fromRange, ruleIdOf, toDiagnostic, toRange, toTextEdits, toWorkspaceEdit } from './convert';
@@ -62,7 +63,8 @@ function quickFixes(state: LintState, params: CodeActionParams, versioned: boole
         diagnostics: [diagnostic],
         // The preferred fix is what "Auto Fix" applies unasked: never the suppression comment.
         isPreferred: index === 0 && !fix.suppression,
-        edit: newFile ? newFileEdit(newFile.uri, newFile.text) : toWorkspaceEdit(state.uri, state.version, toTextEdits(state.positions, fix.edits), versioned),
+        // Fixes write `\n`: a CRLF file gets CRLF (the CLI's --fix does the same).
+        edit: newFile ? newFileEdit(newFile.uri, newFile.text) : toWorkspaceEdit(state.uri, state.version, toTextEdits(state.positions, withFileLineBreaks(state.result.text, fix.edits)), versioned),
       });
     });
   }

@@ -1,5 +1,6 @@
 /** @file What every feature module is handed: the client's abilities, the open documents, settings and the log. */
 import type { ClientCapabilities } from 'vscode-languageserver/node';
+import type { ConfigFiles } from './configFile';
 import type { DocumentStore } from './documents';
 import type { Log } from './log';
 import type { SettingsStore } from './settings';
@@ -49,5 +50,7 @@ export interface ServerContext {
   readonly features: ClientFeatures;
   readonly documents: DocumentStore;
   readonly settings: SettingsStore;
+  /** `.kubeguard.yaml` files: lookup, their settings, their problems. */
+  readonly configFiles: ConfigFiles;
   readonly log: Log;
 }

@@ -2,11 +2,14 @@
 import { TextDocuments, type Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../shared/src/engine/config';
+import { lintConfigText } from '../../shared/src/config/configFile';
+import { isConfigFileName } from '../../shared/src/config/resolve';
 import { LintCache, lintText, type FileResult } from '../../shared/src/engine/lint';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { LineIndex } from '../../shared/src/model/lines';
 import type { PositionMapper } from './convert';
 import { describeError, type Log } from './log';
+import { noteLintedText } from './memory';
 import type { SettingsStore } from './settings';
 
 /** One document version, linted. Immutable: handlers may hold it while the document moves on. */
@@ -116,7 +119,9 @@ export class DocumentStore {
     }
     try {
       // Workspace facts: Namespaces of other files for Pod Security; workspace.ts calls invalidate() when they change.
-      const own = lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces() });
+      // A .kubeguard.yaml is checked as configuration (its problems), never as a manifest.
+      const own = isConfigFileName(uri) ? lintConfigText(text) : lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces(), inPlace: current });
+      noteLintedText(text.length);
       const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, text, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
       return result;
@@ -149,5 +154,5 @@ function fileNameOf(uri: string): string | undefined {
  * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
  */
 function positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
-  return /\r(?!\n)/.test(result.text) ? TextDocument.create(uri, languageId, version, result.text) : result.lines;
+  return result.text.includes('\r') && /\r(?!\n)/.test(result.text) ? TextDocument.create(uri, languageId, version, result.text) : result.lines;
 }

@@ -1,4 +1,5 @@
 /** @file Fix all: apply every safe fix, lint again, repeat to a fixed point (at most 3 passes), answer with the minimal edits from old to new text. */
+import { withFileLineBreaks } from '../../shared/src/edits/lineBreaks';
 import { SYNTAX_RULE_ID, type FileResult, type Finding } from '../../shared/src/engine/lint';
 import type { OffsetEdit } from './convert';
 import type { DocumentStore, LintState } from './documents';
@@ -26,7 +27,8 @@ export async function computeFixAll(documents: DocumentStore, uri: string): Prom
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const edits = safeEdits(result.findings);
     if (edits.length === 0) break;
-    const text = applyEdits(result.text, edits);
+    // In a CRLF file the lines the fixes add get CRLF too, as with the CLI's --fix.
+    const text = applyEdits(result.text, withFileLineBreaks(result.text, edits));
     if (text === result.text) break;
     const next = documents.relint(state, text);
     // A pass whose output parses worse than its input is dropped, whatever fix caused it.

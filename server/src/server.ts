@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { registerCodeActions, CODE_ACTION_KINDS } from './codeActions';
 import { registerCommands, COMMANDS } from './commands';
+import { ConfigFiles } from './configFile';
 import { initialFeatures, readClientFeatures, type ServerContext } from './context';
 import { registerDiagnostics } from './diagnostics';
 import { foldersOf, WorkspaceService } from './workspace';
@@ -16,6 +17,7 @@ import { DocumentStore } from './documents';
 import { registerHover } from './hover';
 import { connectionLog, installProcessGuards, type Log } from './log';
 import { registerSettings, SECTION, SettingsStore } from './settings';
+import { warmUp } from './warmUp';
 
 let log: Log | undefined;
 installProcessGuards(() => log);
@@ -26,7 +28,11 @@ log = connectionLog(connection);
 const features = initialFeatures();
 const settings = new SettingsStore(connection, features, log);
 const documents = new DocumentStore(settings, log);
-const context: ServerContext = { features, documents, settings, log };
+// `.kubeguard.yaml`: a change re-resolves every document's settings, as a settings change does.
+const configFiles = new ConfigFiles(connection, features, documents, log, () => settings.configChanged());
+settings.useConfigFiles(configFiles);
+configFiles.listen();
+const context: ServerContext = { features, documents, settings, configFiles, log };
 
 let initializeParams: InitializeParams | undefined;
 
@@ -50,10 +56,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  // In idle time, so the first keystrokes a user types are as fast as the later ones (see warmUp.ts).
+  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`));
   // Indexing runs in the background: open documents get their own findings at once, cross-file ones when it is done.
-  workspace.start(foldersOf(initializeParams ?? {}), Boolean(initializeParams?.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration));
+  let folders = foldersOf(initializeParams ?? {});
+  configFiles.setFolders(folders);
+  workspace.start(folders, Boolean(initializeParams?.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration));
   if (initializeParams?.capabilities.workspace?.workspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders((event) => workspace.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri)));
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];
+      configFiles.setFolders(folders);
+      workspace.changeFolders(event.added.map((f) => f.uri), event.removed.map((f) => f.uri));
+    });
   }
   // VS Code sends didChangeConfiguration only for sections a server registered for.
   if (!features.configurationRegistration) return;

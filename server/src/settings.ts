@@ -1,4 +1,7 @@
-/** @file Settings per document URI from `workspace/configuration`, cached per URI and dropped when the client says they changed. */
+/**
+ * @file Settings per document: the editor's (`workspace/configuration`, cached per URI and dropped
+ * when the client says they changed) with the document's `.kubeguard.yaml` applied (configFile.ts).
+ */
 import type { Connection, DidChangeConfigurationParams } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../../shared/src/engine/config';
 import type { ClientFeatures, ServerContext } from './context';
@@ -25,7 +28,25 @@ export class SettingsStore {
     private readonly log: Log,
   ) {}
 
-  get(uri: string): Promise<Settings> {
+  /** Resolves a document's settings from `.kubeguard.yaml` files; set once at startup. */
+  private configFiles: { resolve(uri: string, base: Settings): Promise<Settings> } | undefined;
+
+  useConfigFiles(configFiles: { resolve(uri: string, base: Settings): Promise<Settings> }): void {
+    this.configFiles = configFiles;
+  }
+
+  /**
+   * The settings of the document `uri`: the editor's settings for `scopeUri` (the document itself
+   * unless the caller shares one lookup per folder) with the document's configuration file applied.
+   */
+  get(uri: string, scopeUri: string = uri): Promise<Settings> {
+    const editor = this.editorSettings(scopeUri);
+    const configFiles = this.configFiles;
+    return configFiles ? editor.then((base) => configFiles.resolve(uri, base)) : editor;
+  }
+
+  /** What `workspace/configuration` (or the last `didChangeConfiguration`) says for `uri`, normalised. */
+  private editorSettings(uri: string): Promise<Settings> {
     if (!this.features.configuration) return Promise.resolve(this.pushed);
     let settings = this.byUri.get(uri);
     if (!settings) {
@@ -54,6 +75,15 @@ export class SettingsStore {
     this.byUri.clear();
     const section = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>)[SECTION] : undefined;
     if (section !== undefined) this.pushed = normalizeSettings(section);
+    this.notify();
+  }
+
+  /** A `.kubeguard.yaml` changed (on disk or in an open editor): settings resolve again, documents are re-checked. */
+  configChanged(): void {
+    this.notify();
+  }
+
+  private notify(): void {
     this.generation++;
     for (const listener of this.listeners) listener();
   }

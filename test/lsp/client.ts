@@ -1,4 +1,5 @@
 /** @file A minimal LSP client for tests: spawns `node dist/server.js --stdio` and speaks JSON-RPC over its pipes. */
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -8,6 +9,9 @@ import {
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type ConfigurationParams,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type FullDocumentDiagnosticReport,
   type InitializeResult,
   type MessageConnection,
   type PublishDiagnosticsParams,
@@ -167,4 +171,21 @@ export class TestClient {
   private wake(): void {
     for (const waiter of this.waiters.splice(0)) waiter();
   }
+}
+
+/** One pull of a document's diagnostics; the server must answer with a full report. */
+export async function pullItems(client: TestClient, uri: string): Promise<Diagnostic[]> {
+  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
+  assert.equal(report.kind, 'full');
+  return (report as FullDocumentDiagnosticReport).items;
+}
+
+/** Pulls until `accept` holds: the first pull may come before the server has heard of other files or settings. */
+export async function pullUntil(client: TestClient, uri: string, accept: (items: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+  let last: Diagnostic[] = [];
+  for (const deadline = Date.now() + 20_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
+    last = await pullItems(client, uri);
+    if (accept(last)) return last;
+  }
+  assert.fail(`${what}; last pull: ${JSON.stringify(last.map((d) => String(d.code)))}`);
 }

@@ -1,9 +1,10 @@
-// Proves that kubeguard's quick fixes edit only what they should and keep the user's comments.
+// Proves that kubeguard's quick fixes edit only what they should and keep the user's comments: one fix, the
+// suppression comment, and fix-all when a file is saved.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { suite, suiteSetup, test } from 'mocha';
 import {
-  activateExtension, applyCodeAction, describeDiagnostics, kubeguardDiagnostics, openFixture, revert, ruleId,
+  activateExtension, applyCodeAction, describeDiagnostics, fixtureUri, kubeguardDiagnostics, openFixture, revert, ruleId,
   waitFor, waitForRule,
 } from './helpers';
 
@@ -60,4 +61,70 @@ suite('quick fixes', () => {
       await revert(editor);
     }
   });
+
+  test('"Suppress <rule> for this line" inserts the disable comment above the line and the squiggle goes', async () => {
+    const editor = await openFixture('suppress-host-pid.yaml');
+    const { document } = editor;
+    try {
+      const [diagnostic] = await waitForRule(document.uri, 'host-namespaces');
+      const line = diagnostic.range.start.line;
+      const before = document.getText();
+      await applyCodeAction(await quickFixTitled(document.uri, diagnostic.range, /^Suppress host-namespaces for this line$/));
+
+      const lines = document.getText().split('\n');
+      const indent = /^ */.exec(before.split('\n')[line]!)![0];
+      assert.match(lines[line]!, new RegExp(`^${indent}# kubeguard-disable-next-line host-namespaces -- \\S`), 'the comment, indented like the line, with a reason');
+      assert.equal(lines.filter((_, i) => i !== line).join('\n'), before, 'only the comment line was added');
+      await waitFor(
+        () => (kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'host-namespaces') ? undefined : true),
+        () => `the host-namespaces finding to go away; have: ${describeDiagnostics(document.uri)}`,
+      );
+      // The comment silences something, so it draws no "matches no finding" note of its own.
+      assert.ok(!kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'suppression'), describeDiagnostics(document.uri));
+    } finally {
+      await revert(editor);
+    }
+  });
+
+  test('fix-all on save (editor.codeActionsOnSave) leaves nothing fixable and keeps every comment', async () => {
+    const editorSettings = vscode.workspace.getConfiguration('editor');
+    const uri = fixtureUri('fix-on-save.yaml');
+    const original = await vscode.workspace.fs.readFile(uri);
+    await editorSettings.update('codeActionsOnSave', { 'source.fixAll.kubeguard': 'explicit' }, vscode.ConfigurationTarget.Global);
+    const editor = await openFixture('fix-on-save.yaml');
+    const { document } = editor;
+    try {
+      await waitForRule(document.uri, 'allow-privilege-escalation');
+      assert.ok(await fixAllEdits(document.uri), 'fix-all has work to do before the save');
+      // Saving an unmodified file runs no save participants: make it dirty with one more comment.
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited just before saving\n')));
+      const before = document.getText();
+      assert.ok(await document.save(), 'the save went through');
+
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(saved, document.getText(), 'what is on disk is what the editor shows');
+      assert.notEqual(saved, before, 'fix-all changed the file as it was saved');
+      assert.deepEqual(commentsOf(saved), commentsOf(before), 'comments survive fix-all');
+      assert.ok(!/allowPrivilegeEscalation: true/.test(saved) && /allowPrivilegeEscalation: false # copied from an old chart/.test(saved), saved);
+      assert.equal(await fixAllEdits(document.uri), 0, `nothing fixable is left; the file reads:\n${saved}`);
+      await waitFor(
+        () => (kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'allow-privilege-escalation') ? undefined : true),
+        () => `the allow-privilege-escalation findings to go away; have: ${describeDiagnostics(document.uri)}`,
+      );
+    } finally {
+      await editorSettings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.writeFile(uri, original);
+      await revert(editor);
+    }
+  });
 });
+
+/** How many text edits the file's `source.fixAll.kubeguard` action makes (0 when none is offered). */
+async function fixAllEdits(uri: vscode.Uri): Promise<number> {
+  const fixAll = vscode.CodeActionKind.SourceFixAll.append('kubeguard');
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), fixAll.value);
+  return actions
+    .filter((a) => a.kind && fixAll.contains(a.kind))
+    .flatMap((a) => a.edit?.entries() ?? [])
+    .reduce((n, [, edits]) => n + edits.length, 0);
+}

@@ -1,0 +1,112 @@
+/**
+ * @file Warms the engine up while the server is idle after start. V8 runs new code in its
+ * interpreter and optimises it only once it is hot: without this, the first few dozen keystrokes a
+ * user types each cost several times what later ones do. This types into an embedded manifest the
+ * way an editor would (lint through a cache, workspace findings, conversion to diagnostics) in
+ * slices of a few milliseconds, so a real request never waits for more than one slice.
+ */
+import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
+import { LintCache, lintText } from '../../shared/src/engine/lint';
+import { factsOf } from '../../shared/src/workspace/facts';
+import { WorkspaceIndex } from '../../shared/src/workspace/index';
+import { lintWorkspaceFile, mergeWorkspaceFindings, moveWorkspaceResult, type WorkspaceFileResult } from '../../shared/src/workspace/lint';
+import { toDiagnostic } from './convert';
+
+const SAMPLE = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: warm-up
+  labels:
+    pod-security.kubernetes.io/enforce: baseline
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: warm-up
+spec:
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      hostNetwork: true
+      containers:
+        - name: web
+          image: registry.example.com/web:1.0 # the warm-up types here
+          securityContext:
+            privileged: true
+            capabilities:
+              add: ["NET_ADMIN"]
+          env:
+            - name: PASSWORD
+              value: hunter2
+        - name: sidecar
+          image: busybox
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: warm-up
+spec:
+  type: NodePort
+  selector: { app: web }
+  ports: [{ port: 80 }]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: everything
+  namespace: warm-up
+rules:
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: ["*"]
+`;
+
+const KEYSTROKES = 300;
+const SLICE_MS = 4;
+const URI = 'kubeguard-warm-up:///sample.yaml';
+
+/** Starts the warm-up; `stop()` ends it early (it also ends by itself, after KEYSTROKES edits). */
+export function warmUp(onError: (error: unknown) => void): { stop(): void } {
+  let stopped = false;
+  const cache = new LintCache({ editInPlaceFrom: 0 });
+  const index = new WorkspaceIndex();
+  const at = SAMPLE.indexOf(':1.0') + 4;
+  let typed = '';
+  let last: { text: string; result: WorkspaceFileResult } | undefined;
+  let keystroke = 0;
+  const step = () => {
+    // Typing and deleting again keeps the sample small whatever the count.
+    typed = keystroke % 20 < 10 ? `${typed}${keystroke % 10}` : typed.slice(1);
+    const text = SAMPLE.slice(0, at) + typed + SAMPLE.slice(at);
+    const own = lintText(text, { settings: DEFAULT_SETTINGS, cache, fileName: '/sample.yaml', namespaces: index.namespaces() });
+    const update = index.set(URI, factsOf(URI, own));
+    const workspace = (last && !update.ownChanged ? moveWorkspaceResult(last.result, last.text, text) : undefined) ?? lintWorkspaceFile(index, URI, { settings: DEFAULT_SETTINGS, text, source: own });
+    last = { text, result: workspace };
+    const merged = mergeWorkspaceFindings(own, workspace);
+    JSON.stringify(merged.findings.map((f) => toDiagnostic(f, merged.lines, keystroke)));
+    keystroke++;
+  };
+  const slice = () => {
+    if (stopped) return;
+    try {
+      const until = performance.now() + SLICE_MS;
+      while (keystroke < KEYSTROKES && performance.now() < until) step();
+    } catch (error) {
+      stopped = true;
+      onError(error);
+      return;
+    }
+    if (keystroke < KEYSTROKES) setImmediate(slice);
+  };
+  setImmediate(slice);
+  return {
+    stop() {
+      stopped = true;
+    },
+  };
+}

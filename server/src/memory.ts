@@ -4,14 +4,18 @@
  * and V8 collects such garbage only once the old generation passes a limit that grows with the
  * heap: typing in a 70,000-line bundle would push the server past 350 MiB before the first
  * collection. After every LARGE_TEXT_BUDGET of large texts linted, this asks V8 for an
- * incremental major collection, which marks concurrently instead of pausing a keystroke.
+ * incremental major collection, which marks concurrently; started just after a response is
+ * sent, its short pauses fall in the gaps between keystrokes. On the 70,000-line bundle: peak
+ * RSS ≈ 220 MiB instead of ≈ 360 MiB, with keystroke p95 unchanged (docs/performance.md).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Texts at least this long count; smaller files make too little garbage to matter. */
 const LARGE_TEXT = 1 << 20;
-const LARGE_TEXT_BUDGET = 64 << 20;
+const LARGE_TEXT_BUDGET = 48 << 20;
+/** A few milliseconds after the lint: the response goes out first, and the collection's pauses fall between keystrokes. */
+const DELAY_MS = 5;
 
 type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void> | void;
 
@@ -25,7 +29,7 @@ export function noteLintedText(length: number): void {
   if (pending < LARGE_TEXT_BUDGET) return;
   pending = 0;
   const gc = collector();
-  if (gc) void Promise.resolve(gc({ type: 'major', execution: 'async' })).catch(() => undefined);
+  if (gc) setTimeout(() => void Promise.resolve(gc({ type: 'major', execution: 'async' })).catch(() => undefined), DELAY_MS);
 }
 
 /** V8's `gc`, made available without a command-line flag (the server is started by many editors, with their own arguments). */

@@ -5,6 +5,7 @@
  * `ignore-check.kube-linter.io/<check>`, Checkov `checkov.io/skip<N>: CKV_K8S_x=reason`, Polaris
  * `polaris.fairwinds.com/<check>-exempt: "true"`, kube-score `kube-score/ignore: a,b`).
  */
+import { isScalar } from 'yaml';
 import type { MapView } from '../model/node';
 import type { K8sObject } from '../model/objects';
 import type { Workload } from '../model/workload';
@@ -27,8 +28,9 @@ function byPeer(rules: readonly Rule[], peer: 'kubeLinter' | 'checkov' | 'polari
 function annotationsOf(metadata: MapView | undefined): Array<[string, string]> {
   const annotations = metadata?.map('annotations');
   if (!annotations) return [];
+  // Each entry's own value: looking every key up again is quadratic in the number of annotations.
   return annotations.entries().flatMap((e) => {
-    const v = annotations.scalar(e.key);
+    const v = e.value && isScalar(e.value) ? e.value.value : undefined;
     return typeof v === 'string' || typeof v === 'boolean' ? [[e.key, String(v)] as [string, string]] : [];
   });
 }

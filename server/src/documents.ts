@@ -29,7 +29,7 @@ export interface WorkspaceHook {
   /** Namespaces of the whole workspace, for Pod Security verdicts (LintOptions.namespaces). */
   namespaces(): NamespaceIndex;
   /** Records the document's facts in the index and returns its result with its cross-file findings. */
-  withWorkspaceFindings(uri: string, text: string, result: FileResult, settings: Settings): FileResult;
+  withWorkspaceFindings(uri: string, result: FileResult, settings: Settings): FileResult;
 }
 
 interface Entry {
@@ -122,7 +122,7 @@ export class DocumentStore {
       // A .kubeguard.yaml is checked as configuration (its problems), never as a manifest.
       const own = isConfigFileName(uri) ? lintConfigText(text) : lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces(), inPlace: current });
       noteLintedText(text.length);
-      const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, text, own, settings) : own;
+      const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
       return result;
     } catch (error) {

@@ -2,14 +2,13 @@
  * @file Warms the engine up while the server is idle after start. V8 runs new code in its
  * interpreter and optimises it only once it is hot: without this, the first few dozen keystrokes a
  * user types each cost several times what later ones do. This types into an embedded manifest the
- * way an editor would (lint through a cache, workspace findings, conversion to diagnostics) in
+ * way an editor would (lint through a cache, the server's workspace step, conversion to diagnostics) in
  * slices of a few milliseconds, so a real request never waits for more than one slice.
  */
 import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { LintCache, lintText } from '../../shared/src/engine/lint';
-import { factsOf } from '../../shared/src/workspace/facts';
 import { WorkspaceIndex } from '../../shared/src/workspace/index';
-import { lintWorkspaceFile, mergeWorkspaceFindings, moveWorkspaceResult, type WorkspaceFileResult } from '../../shared/src/workspace/lint';
+import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
 import { toDiagnostic } from './convert';
 
 const SAMPLE = `apiVersion: v1
@@ -77,16 +76,14 @@ export function warmUp(onError: (error: unknown) => void): { stop(): void } {
   const index = new WorkspaceIndex();
   const at = SAMPLE.indexOf(':1.0') + 4;
   let typed = '';
-  let last: { text: string; result: WorkspaceFileResult } | undefined;
+  const memory: OpenFileMemory = {};
   let keystroke = 0;
   const step = () => {
     // Typing and deleting again keeps the sample small whatever the count.
     typed = keystroke % 20 < 10 ? `${typed}${keystroke % 10}` : typed.slice(1);
     const text = SAMPLE.slice(0, at) + typed + SAMPLE.slice(at);
     const own = lintText(text, { settings: DEFAULT_SETTINGS, cache, fileName: '/sample.yaml', namespaces: index.namespaces() });
-    const update = index.set(URI, factsOf(URI, own));
-    const workspace = (last && !update.ownChanged ? moveWorkspaceResult(last.result, last.text, text) : undefined) ?? lintWorkspaceFile(index, URI, { settings: DEFAULT_SETTINGS, text, source: own });
-    last = { text, result: workspace };
+    const workspace = openFileWorkspaceFindings(index, URI, own, DEFAULT_SETTINGS, memory, true, () => undefined)!;
     const merged = mergeWorkspaceFindings(own, workspace);
     JSON.stringify(merged.findings.map((f) => toDiagnostic(f, merged.lines, keystroke)));
     keystroke++;

@@ -15,9 +15,9 @@ import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, typ
 import type { Settings } from '../../shared/src/engine/config';
 import type { FileResult } from '../../shared/src/engine/lint';
 import { LineIndex } from '../../shared/src/model/lines';
-import { factsOf, indexTextSteps, sameFacts, type Fact } from '../../shared/src/workspace/facts';
+import { indexTextSteps, type Fact } from '../../shared/src/workspace/facts';
 import { WorkspaceIndex, type IndexUpdate } from '../../shared/src/workspace/index';
-import { lintWorkspaceFile, mergeWorkspaceFindings, moveWorkspaceResult, type WorkspaceFileResult } from '../../shared/src/workspace/lint';
+import { lintWorkspaceFile, mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
@@ -51,14 +51,8 @@ export class WorkspaceService implements WorkspaceHook {
   private readonly linted = new Set<string>();
   private readonly openedAt = new Map<string, number>();
   private flushQueued = false;
-  /**
-   * The last workspace findings of each open document, with the text and settings they are for. An
-   * edit that changes none of the document's facts, while nothing it reads changed, moves them
-   * instead of running the cross-file rules again (a keystroke in an image tag, a description).
-   */
-  /** The lint result each open document's facts were last read from. */
-  private readonly lastResults = new Map<string, FileResult>();
-  private readonly lastWorkspace = new Map<string, { readonly text: string; readonly settings: string; readonly result: WorkspaceFileResult }>();
+  /** Each open document's last lint and workspace findings, so an edit that changes no fact costs little (openFileWorkspaceFindings). */
+  private readonly memory = new Map<string, OpenFileMemory>();
   private watchedQueue: FileEvent[] = [];
 
   constructor(
@@ -103,27 +97,15 @@ export class WorkspaceService implements WorkspaceHook {
     return this.index.namespaces();
   }
 
-  withWorkspaceFindings(uri: string, text: string, result: FileResult, settings: Settings): FileResult {
+  withWorkspaceFindings(uri: string, result: FileResult, settings: Settings): FileResult {
     const key = keyOf(uri);
     // A lint that finishes after didClose must not put the closed editor's text back in the index.
     if (!this.context.documents.get(uri)) return result;
     this.linted.add(key);
-    // Most keystrokes change no fact (a tag, a description): the index, and every file reading it, stay as they are.
-    const previous = this.lastResults.get(key);
-    const unchanged = this.ready && previous !== undefined && sameFacts(key, previous, result);
-    this.lastResults.set(key, result);
-    let update = unchanged ? undefined : this.index.set(key, factsOf(key, result));
-    if (update) this.changed(key, update);
-    if (!this.ready) return result;
-    const settingsKey = `${JSON.stringify(settings)}|${new Date().toISOString().slice(0, 10)}`;
-    const last = this.lastWorkspace.get(key);
-    let workspace = last && !update?.ownChanged && last.settings === settingsKey ? moveWorkspaceResult(last.result, last.text, text) : undefined;
-    if (!workspace) {
-      // The rules read this file's records from the index: they must have today's positions.
-      if (!update) this.changed(key, (update = this.index.set(key, factsOf(key, result))));
-      workspace = lintWorkspaceFile(this.index, key, { settings, text, source: result });
-    }
-    this.lastWorkspace.set(key, { text, settings: settingsKey, result: workspace });
+    let memory = this.memory.get(key);
+    if (!memory) this.memory.set(key, (memory = {}));
+    const workspace = openFileWorkspaceFindings(this.index, key, result, settings, memory, this.ready, (update) => this.changed(key, update));
+    if (!workspace) return result;
     return mergeWorkspaceFindings(result, workspace);
   }
 
@@ -148,7 +130,7 @@ export class WorkspaceService implements WorkspaceHook {
     if (scan !== this.scans) return;
     for (const key of this.index.files()) if (!seen.has(key) && !this.open.has(key)) this.forget(key);
     this.ready = true;
-    this.lastWorkspace.clear();
+    for (const memory of this.memory.values()) memory.workspace = undefined;
     this.context.log.info(`kubeguard: indexed ${seen.size} manifest(s) in ${this.folders.length} folder(s) in ${Date.now() - started} ms`);
     // Everything is known now: open documents get their cross-file findings, closed ones are published.
     this.context.documents.invalidate(this.open.values());
@@ -221,7 +203,10 @@ export class WorkspaceService implements WorkspaceHook {
     for (const key of update.affected) if (key !== self) this.queued.add(key);
     if (update.namespacesChanged) for (const key of this.open.keys()) if (key !== self) this.queued.add(key);
     // What those files read changed: their workspace findings must be computed again, not moved.
-    for (const key of this.queued) this.lastWorkspace.delete(key);
+    for (const key of this.queued) {
+      const memory = this.memory.get(key);
+      if (memory) memory.workspace = undefined;
+    }
     if (this.queued.size === 0 || this.flushQueued) return;
     this.flushQueued = true;
     setImmediate(() => void this.flush());
@@ -253,8 +238,7 @@ export class WorkspaceService implements WorkspaceHook {
     const key = keyOf(uri);
     this.open.delete(key);
     this.linted.delete(key);
-    this.lastWorkspace.delete(key);
-    this.lastResults.delete(key);
+    this.memory.delete(key);
     this.openedAt.delete(key);
     const file = key.startsWith('file:') ? fileURLToPath(key) : undefined;
     if (file && this.filterFor(file)) {

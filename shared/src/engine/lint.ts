@@ -71,6 +71,8 @@ export interface FileResult {
    * an edit did not touch is the same object in the next result, so callers can cache by it.
    */
   readonly documents?: ReadonlyArray<{ readonly base: number; readonly segment: Segment; readonly objects: readonly K8sObject[] }>;
+  /** Through a cache: the text linted before this one and what changed since (null: nothing), so callers need not compare them again. */
+  readonly edit?: { readonly before: string; readonly change: TextChange | null };
 }
 
 /** One document of the file as last linted: where it starts, its text and its parse. */
@@ -204,7 +206,8 @@ export function lintText(text: string, options: LintOptions): FileResult {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
   const documents = results.map((r) => ({ base: r.base, segment: r.segment, objects: r.objects }));
-  return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents };
+  const edit = last && change !== undefined ? { before: last.text, change } : undefined;
+  return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents, edit };
 }
 
 /**

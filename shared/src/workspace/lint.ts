@@ -9,10 +9,11 @@ import { isRuleEnabled, type FileResult, type Finding, type Fix } from '../engin
 import { formatMessage, type Rule } from '../engine/rule';
 import { applyLateSuppressions, suppressionEdit, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
 import { LineIndex } from '../model/lines';
-import { changedRange, mapOffset } from '../model/textChange';
+import { changedRange, mapOffset, type TextChange } from '../model/textChange';
+import { factsOf, sameFacts } from './facts';
 import { allRules } from '../rules';
 import type { FileSource, WorkspaceFixDescriptor, WorkspaceReportDescriptor, WorkspaceView } from './context';
-import type { WorkspaceIndex } from './index';
+import type { IndexUpdate, WorkspaceIndex } from './index';
 
 /** A fix that creates a file next to the reported one instead of editing it (its `edits` are empty). */
 export interface WorkspaceFix extends Fix {
@@ -77,8 +78,8 @@ export function lintWorkspaceFile(index: WorkspaceIndex, uri: string, options: W
  * than positions: it spans lines, touches a comment or a line's indentation, or overlaps a finding,
  * one of its fixes or a suppression the findings used.
  */
-export function moveWorkspaceResult(previous: WorkspaceFileResult, before: string, after: string): WorkspaceFileResult | undefined {
-  const change = changedRange(before, after);
+export function moveWorkspaceResult(previous: WorkspaceFileResult, before: string, after: string, known?: TextChange | null): WorkspaceFileResult | undefined {
+  const change = known === undefined ? changedRange(before, after) : known;
   if (!change) return previous;
   const lineStart = before.lastIndexOf('\n', change.start - 1) + 1;
   const lineEnd = (end: number, text: string) => (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
@@ -100,6 +101,49 @@ export function moveWorkspaceResult(previous: WorkspaceFileResult, before: strin
     fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) })),
   }));
   return { findings, usedSuppressions: previous.usedSuppressions.map((s) => ({ start: move(s.start), end: move(s.end) })), ruleErrors: previous.ruleErrors };
+}
+
+/** What is remembered of an open file between its lints (see openFileWorkspaceFindings). */
+export interface OpenFileMemory {
+  /** The lint result its facts were last read from. */
+  result?: FileResult;
+  /** Its last workspace findings and the text and settings they are for; the caller drops them when something the file reads changes. */
+  workspace?: { readonly text: string; readonly settings: string; readonly result: WorkspaceFileResult };
+}
+
+/**
+ * An open file's new lint: records its facts in the index and returns its workspace findings
+ * (undefined until the index is `ready`), doing no more than the edit needs. Most keystrokes
+ * change no fact (a tag, a description): then the index, and every file reading it, stay as they
+ * are, and the file's own workspace findings are moved with the text instead of computed again.
+ * `changed` hears of each index update, for the caller to re-check the files it affects.
+ */
+export function openFileWorkspaceFindings(
+  index: WorkspaceIndex,
+  uri: string,
+  result: FileResult,
+  settings: Settings,
+  memory: OpenFileMemory,
+  ready: boolean,
+  changed: (update: IndexUpdate) => void,
+): WorkspaceFileResult | undefined {
+  const unchanged = ready && memory.result !== undefined && sameFacts(uri, memory.result, result);
+  memory.result = result;
+  let update = unchanged ? undefined : index.set(uri, factsOf(uri, result));
+  if (update) changed(update);
+  if (!ready) return undefined;
+  const settingsKey = `${JSON.stringify(settings)}|${new Date().toISOString().slice(0, 10)}`;
+  const last = memory.workspace;
+  // The lint already compared the texts when it ran from the text these findings are for.
+  const known = last && result.edit?.before === last.text ? result.edit.change : undefined;
+  let workspace = last && !update?.ownChanged && last.settings === settingsKey ? moveWorkspaceResult(last.result, last.text, result.text, known) : undefined;
+  if (!workspace) {
+    // The rules read this file's records from the index: they must have today's positions.
+    if (!update) changed((update = index.set(uri, factsOf(uri, result))));
+    workspace = lintWorkspaceFile(index, uri, { settings, text: result.text, source: result });
+  }
+  memory.workspace = { text: result.text, settings: settingsKey, result: workspace };
+  return workspace;
 }
 
 /** The file's lint result with its workspace findings added (in order), minus "unused suppression" notes the workspace findings used. */

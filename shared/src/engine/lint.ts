@@ -82,6 +82,14 @@ interface Piece {
   readonly parsed: ParsedSegment;
 }
 
+/** The last text linted through a cache: its documents, whether directives kept it whole, and its line index. */
+interface LastRun {
+  readonly text: string;
+  readonly pieces: readonly Piece[];
+  readonly whole: boolean;
+  readonly lines: LineIndex;
+}
+
 /**
  * Remembers a file's documents between runs so an edit re-parses and re-lints only the
  * documents whose text changed. One cache per open file. Parses are kept whatever the settings;
@@ -93,10 +101,9 @@ interface Piece {
  * edit's length), so a keystroke costs the edited document, not the file.
  */
 export class LintCache {
-  private parsed = new Map<string, ParsedSegment>();
   private linted = new Map<string, SegmentResult>();
   private key = '';
-  private last: { readonly text: string; readonly pieces: readonly Piece[]; readonly whole: boolean; readonly lines: LineIndex } | undefined;
+  private last: LastRun | undefined;
 
   /**
    * `editInPlaceFrom`: documents at least this long take a keystroke inside one scalar value by
@@ -105,12 +112,7 @@ export class LintCache {
   constructor(readonly options: { readonly editInPlaceFrom?: number } = {}) {}
 
   /** @internal */
-  parsedSegments(): Map<string, ParsedSegment> {
-    return this.parsed;
-  }
-
-  /** @internal */
-  lastRun(): { readonly text: string; readonly pieces: readonly Piece[]; readonly whole: boolean; readonly lines: LineIndex } | undefined {
+  lastRun(): LastRun | undefined {
     return this.last;
   }
 
@@ -124,8 +126,7 @@ export class LintCache {
   }
 
   /** @internal */
-  keep(parsed: Map<string, ParsedSegment>, linted: Map<string, SegmentResult>, last: { text: string; pieces: readonly Piece[]; whole: boolean; lines: LineIndex }): void {
-    this.parsed = parsed;
+  keep(linted: Map<string, SegmentResult>, last: LastRun): void {
     this.linted = linted;
     this.last = last;
   }
@@ -190,7 +191,7 @@ export function lintText(text: string, options: LintOptions): FileResult {
     next.set(cacheKey, result);
     results.push({ ...result, base: piece.base });
   }
-  options.cache?.keep(new Map(pieces.map((p) => [p.text, p.parsed])), next, { text, pieces, whole, lines });
+  options.cache?.keep(next, { text, pieces, whole, lines });
 
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
@@ -217,8 +218,12 @@ export function lintText(text: string, options: LintOptions): FileResult {
  */
 function documentsOf(text: string, cache: LintCache | undefined, inPlace: boolean): { pieces: Piece[]; whole: boolean; change?: TextChange | null } {
   const last = cache?.lastRun();
-  const known = cache?.parsedSegments() ?? new Map<string, ParsedSegment>();
-  const parse = (piece: { base: number; text: string }): Piece => ({ ...piece, parsed: known.get(piece.text) ?? parseDocument(piece.text) });
+  // Last run's parses by text, for a document that only moved (pasted elsewhere, a neighbour deleted): built when first needed.
+  let known: Map<string, ParsedSegment> | undefined;
+  const parse = (piece: { base: number; text: string }): Piece => {
+    known ??= new Map(last?.pieces.map((p) => [p.text, p.parsed]));
+    return { ...piece, parsed: known.get(piece.text) ?? parseDocument(piece.text) };
+  };
   if (!last || last.whole || last.pieces.length === 0) {
     const whole = hasDirectives(text);
     return { pieces: (whole ? [{ base: 0, text }] : splitDocuments(text)).map(parse), whole };

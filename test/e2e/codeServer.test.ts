@@ -36,7 +36,7 @@ describe('kubeguard in a real VS Code (code-server)', { timeout: 20 * MINUTE }, 
       console.log(`--- e2e suite (extension host), ${((Date.now() - started) / 1000).toFixed(1)} s ---\n${result.log.join('\n')}`);
       if (result.exitCode !== 0) console.log(`--- code-server log ---\n${server.log().slice(-4000)}`);
       assert.equal(result.exitCode, 0,
-        result.exitCode === 124 ? `the suite never reported back; screenshot: ${result.screenshot}` : 'the e2e suite failed (log above)');
+        result.exitCode === 124 ? `the suite never reported back; screenshot: ${result.screenshot}` : `the e2e suite failed:\n${mochaFailures(result.log)}`);
     } finally {
       await server.stop();
     }
@@ -104,6 +104,13 @@ describe('kubeguard in a real VS Code (code-server)', { timeout: 20 * MINUTE }, 
     }
   });
 });
+
+/** Mocha's "N failing" section, so the assertion itself says which test failed and why (CI may show only the tail). */
+function mochaFailures(log: string[]): string {
+  const text = log.join('\n');
+  const start = text.search(/^\s*\d+ failing/m);
+  return start < 0 ? '(no mocha failure report in the log above)' : text.slice(start, start + 6000);
+}
 
 /** docs/images/hover.png for the README: the manifest's text with the squiggle and the open hover, cropped to them. */
 async function screenshotForReadme(page: Page): Promise<void> {

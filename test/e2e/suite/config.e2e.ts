@@ -15,14 +15,21 @@ suite('.kubeguard.yaml', () => {
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(config)), 'the fixture workspace starts without a configuration file');
     const { document } = await openFixture('config/privileged.yaml');
     await waitForRule(document.uri, 'privileged-container');
-    const others = kubeguardDiagnostics(document.uri).filter((d) => ruleId(d) !== 'privileged-container').length;
+    // Rule ids, not a count: the workspace's cross-file findings may still be arriving on a slow machine.
+    const otherRules = () => new Set(kubeguardDiagnostics(document.uri).map(ruleId).filter((id) => id !== 'privileged-container'));
+    const before = otherRules();
+    assert.ok(before.size > 0, `the fixture has findings besides privileged-container: ${describeDiagnostics(document.uri)}`);
     try {
       await vscode.workspace.fs.writeFile(config, encode('# written by the e2e test\nrules:\n  privileged-container: off\n'));
+      // Turned off, while the other rules still report.
       await waitFor(
-        () => (kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'privileged-container') ? undefined : true),
-        () => `privileged-container to be turned off by .kubeguard.yaml; have: ${describeDiagnostics(document.uri)}`,
+        () => {
+          const off = !kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'privileged-container');
+          const after = otherRules();
+          return off && [...before].every((id) => after.has(id)) ? true : undefined;
+        },
+        () => `privileged-container to be turned off by .kubeguard.yaml and ${[...before].join(', ')} to stay; have: ${describeDiagnostics(document.uri)}`,
       );
-      assert.equal(kubeguardDiagnostics(document.uri).length, others, 'the other rules still report');
 
       // A misspelt rule id turns nothing off, and the configuration file says so on the key.
       await vscode.workspace.fs.writeFile(config, encode('rules:\n  privileged-contaner: off\n'));

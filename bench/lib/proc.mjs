@@ -52,3 +52,21 @@ function statusField(pid, name) {
 export const peakRssMiB = (pid) => statusField(pid, 'VmHWM');
 /** Current resident set size (VmRSS) in MiB. */
 export const rssMiB = (pid) => statusField(pid, 'VmRSS');
+
+/** CPU ms of the main thread (the one whose id is the pid) and of all the others (V8's compiler and GC helpers, libuv). */
+export function cpuMsByThread(pid) {
+  const byThread = { main: 0, others: 0 };
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const ns = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+        byThread[Number(tid) === pid ? 'main' : 'others'] += ns / 1e6;
+      } catch {
+        // thread exited between readdir and read
+      }
+    }
+  } catch {
+    // process gone
+  }
+  return byThread;
+}

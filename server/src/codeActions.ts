@@ -1,7 +1,7 @@
 /** @file Code actions: one quick fix per fix of each finding under the cursor, and `source.fixAll.kubeguard` for fix-on-save. */
 import { CodeActionKind, CodeActionTriggerKind, TextDocumentEdit, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { withFileLineBreaks } from '../../shared/src/edits/lineBreaks';
-import type { Finding } from '../../shared/src/engine/lint';
+import { suppressionFix, type Finding } from '../../shared/src/engine/lint';
 import type { ServerContext } from './context';
 import { diagnosticKey, fromRange, ruleIdOf, toDiagnostic, toRange, toTextEdits, toWorkspaceEdit } from './convert';
 import type { LintState } from './documents';
@@ -50,10 +50,13 @@ function quickFixes(state: LintState, params: CodeActionParams, versioned: boole
   }
   const actions: CodeAction[] = [];
   for (const finding of state.result.findings) {
-    if (finding.fixes.length === 0 || !touches(finding, range)) continue;
+    if (!touches(finding, range)) continue;
+    const suppression = suppressionFix(state.result.text, state.result.lines, finding);
+    const fixes = suppression ? [...finding.fixes, suppression] : finding.fixes;
+    if (fixes.length === 0) continue;
     const ownRange = toRange(state.positions, finding.start, finding.end);
-    const diagnostic = sent.get(diagnosticKey(finding.ruleId, ownRange)) ?? toDiagnostic(finding, state.positions, state.version);
-    finding.fixes.forEach((fix, index) => {
+    const diagnostic = sent.get(diagnosticKey(finding.ruleId, ownRange)) ?? toDiagnostic(finding, state.positions);
+    fixes.forEach((fix, index) => {
       // A workspace fix may write its documents to a new file instead (workspace/lint.ts): a CreateFile edit.
       const newFile = (fix as WorkspaceFix).newFile;
       if (newFile && !createFiles) return;

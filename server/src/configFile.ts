@@ -208,7 +208,7 @@ export class ConfigFiles {
     }
     this.pushed.add(uri);
     const lines = new LineIndex(text!);
-    this.publish(uri, findings.map((finding) => toDiagnostic(finding, lines, 0)));
+    this.publish(uri, findings.map((finding) => toDiagnostic(finding, lines)));
   }
 
   private publish(uri: string, diagnostics: ReturnType<typeof toDiagnostic>[]): void {

@@ -2,6 +2,7 @@
 import {
   DiagnosticSeverity,
   TextDocumentEdit,
+  type CodeDescription,
   type Diagnostic,
   type Position,
   type Range,
@@ -26,13 +27,6 @@ export interface OffsetEdit {
   readonly text: string;
 }
 
-/** What a diagnostic carries back to us in `codeAction` requests. */
-export interface DiagnosticData {
-  readonly ruleId: string;
-  /** The document version the finding was computed for. */
-  readonly version: number;
-}
-
 export const SOURCE = 'kubeguard';
 
 const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -50,19 +44,28 @@ export function fromRange(positions: PositionMapper, range: Range): { start: num
   return { start: positions.offsetAt(range.start), end: positions.offsetAt(range.end) };
 }
 
-export function toDiagnostic(finding: Finding, positions: PositionMapper, version: number): Diagnostic {
-  const rule = ruleById(finding.ruleId);
-  const data: DiagnosticData = { ruleId: finding.ruleId, version };
-  return {
-    range: toRange(positions, finding.start, finding.end),
-    severity: SEVERITIES[finding.severity] ?? DiagnosticSeverity.Warning,
-    source: SOURCE,
-    code: finding.ruleId,
-    // Pseudo rules (yaml-syntax, helm-template, analysis-limit) have no page to link to.
-    ...(rule ? { codeDescription: { href: ruleUrl(rule.meta) } } : {}),
-    message: finding.message,
-    data,
-  };
+/**
+ * No `data`: the rule id is the `code`, and a code action request is matched to its finding by rule id and
+ * range (diagnosticKey). Every byte here is serialised again for each diagnostic on each keystroke.
+ */
+export function toDiagnostic(finding: Finding, positions: PositionMapper): Diagnostic {
+  const range = toRange(positions, finding.start, finding.end);
+  const severity = SEVERITIES[finding.severity] ?? DiagnosticSeverity.Warning;
+  const codeDescription = codeDescriptionOf(finding.ruleId);
+  // Pseudo rules (yaml-syntax, helm-template, analysis-limit) have no page to link to.
+  return codeDescription
+    ? { range, severity, source: SOURCE, code: finding.ruleId, codeDescription, message: finding.message }
+    : { range, severity, source: SOURCE, code: finding.ruleId, message: finding.message };
+}
+
+/** One frozen link per rule, shared by all its diagnostics. */
+const codeDescriptions = new Map<string, CodeDescription | undefined>();
+function codeDescriptionOf(ruleId: string): CodeDescription | undefined {
+  if (!codeDescriptions.has(ruleId)) {
+    const rule = ruleById(ruleId);
+    codeDescriptions.set(ruleId, rule ? Object.freeze({ href: ruleUrl(rule.meta) }) : undefined);
+  }
+  return codeDescriptions.get(ruleId);
 }
 
 /**
@@ -76,8 +79,6 @@ export function diagnosticKey(ruleId: string, range: Range): string {
 /** The rule id of one of our diagnostics as the client sends it back, or undefined for someone else's. */
 export function ruleIdOf(diagnostic: Diagnostic): string | undefined {
   if (diagnostic.source !== undefined && diagnostic.source !== SOURCE) return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (typeof data?.ruleId === 'string') return data.ruleId;
   return typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
 }
 

@@ -12,7 +12,7 @@ import type { LintState } from './documents';
 import { guard } from './log';
 
 export function toDiagnostics(state: LintState): Diagnostic[] {
-  return state.result.findings.map((finding) => toDiagnostic(finding, state.positions, state.version));
+  return state.result.findings.map((finding) => toDiagnostic(finding, state.positions));
 }
 
 /** How other modules ask for fresh diagnostics of open documents whose results they invalidated. */

@@ -45,8 +45,8 @@ export async function computeFixAll(documents: DocumentStore, uri: string): Prom
 function safeEdits(findings: readonly Finding[]): OffsetEdit[] {
   const taken: OffsetEdit[] = [];
   for (const finding of findings) {
-    // A suppression comment is never a fix, whatever it is marked.
-    const fix = finding.fixes.find((f) => f.safe && !f.suppression);
+    // The suppression comment is not among a finding's fixes (codeActions.ts adds it), and is never safe.
+    const fix = finding.fixes.find((f) => f.safe);
     if (!fix || fix.edits.length === 0) continue;
     if (fix.edits.some((edit) => taken.some((other) => overlaps(edit, other)))) continue;
     taken.push(...fix.edits);

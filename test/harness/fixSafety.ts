@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
-import { LintCache, lintText, type Finding } from '../../shared/src/engine/lint';
+import { LintCache, lintText, suppressionFix, type Finding } from '../../shared/src/engine/lint';
 import { corpusDir, filesUnder } from './corpus';
 import { applyEdits, fixProblems } from './fixes';
 
@@ -40,8 +40,8 @@ export function checkFixesOver(sub: string, withSuppressions: boolean): void {
       const beforeCounts = counts(before.findings);
       const beforeErrors = counts(before.findings, (f) => f.severity === 'error');
       for (const finding of before.findings) {
-        for (const fix of finding.fixes) {
-          if (fix.suppression && !withSuppressions) continue;
+        const suppression = withSuppressions ? suppressionFix(text, before.lines, finding) : undefined;
+        for (const fix of suppression ? [...finding.fixes, suppression] : finding.fixes) {
           fixesChecked++;
           const where = `${relative(dir, file)}: ${finding.ruleId} "${fix.title}" at ${before.lines.positionAt(finding.start).line + 1}`;
           const sorted = [...fix.edits].sort((a, b) => a.start - b.start);

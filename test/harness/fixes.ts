@@ -18,7 +18,7 @@ export function applyFirstFixes(text: string, findings: readonly Finding[]): str
   const chosen: Array<Fix['edits'][number]> = [];
   for (const finding of findings) {
     const fix = finding.fixes[0];
-    if (!fix || fix.suppression) continue;
+    if (!fix) continue;
     const overlaps = fix.edits.some((e) => chosen.some((c) => e.start < c.end && c.start < e.end || (e.start === c.start && e.end === c.end && e.start === e.end)));
     if (!overlaps) chosen.push(...fix.edits);
   }

@@ -104,7 +104,7 @@ describe('language server, pull client', () => {
     assert.equal(diagnostic.severity, 1);
     assert.match(diagnostic.message as string, /Container "app" runs privileged/);
     assert.match(diagnostic.codeDescription?.href ?? '', /^https:\/\//);
-    assert.deepEqual(diagnostic.data, { ruleId: 'privileged-container', version: 1 });
+    assert.equal(diagnostic.code, 'privileged-container');
   });
 
   test('a second pull of the same version is answered "unchanged"', async () => {
@@ -176,7 +176,6 @@ describe('language server, pull client', () => {
     const items = await pullItems(uri);
     assert.deepEqual(byRule(items, 'privileged-container'), []);
     assert.ok(items.length > 0, 'the other findings stay');
-    assert.ok(items.every((d) => (d.data as { version: number }).version === 2));
   });
 
   test('a settings change asks the client to pull again, and the next pull uses the new settings', async () => {

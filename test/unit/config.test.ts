@@ -15,7 +15,7 @@ import { configCandidates, isConfigFileName, isIgnored, matchesAny, relativePath
 import { configSchema, EDITOR_KEYWORDS } from '../../shared/src/config/schema';
 import { lineBreakOf, withFileLineBreaks } from '../../shared/src/edits/lineBreaks';
 import { DEFAULT_SETTINGS, normalizeSettings, podSecurityOf } from '../../shared/src/engine/config';
-import { lintText } from '../../shared/src/engine/lint';
+import { lintText, suppressionFix } from '../../shared/src/engine/lint';
 import { allRules } from '../../shared/src/rules';
 import { generatedSchema, SCHEMA_FILE } from '../../scripts/gen-docs';
 import { repoRoot } from '../harness/root';
@@ -310,8 +310,9 @@ describe('fix edits keep the file\'s line breaks', () => {
 
   it('a suppression fix in a CRLF manifest, applied, leaves no lone LF', () => {
     const text = 'apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  hostNetwork: true\r\n  containers: [{name: c, image: nginx:1.27}]\r\n';
-    const finding = lintText(text, { settings: DEFAULT_SETTINGS }).findings.find((f) => f.ruleId === 'host-namespaces')!;
-    const fix = finding.fixes.find((f) => f.suppression)!;
+    const result = lintText(text, { settings: DEFAULT_SETTINGS });
+    const finding = result.findings.find((f) => f.ruleId === 'host-namespaces')!;
+    const fix = suppressionFix(text, result.lines, finding)!;
     const [edit] = withFileLineBreaks(text, fix.edits);
     const fixed = text.slice(0, edit!.start) + edit!.text + text.slice(edit!.end);
     assert.match(fixed, /# kubeguard-disable-next-line host-namespaces -- [^\n]*\r\n  hostNetwork: true\r\n/);

@@ -22,7 +22,7 @@ export interface Fix {
   /** Safe fixes join fix-all; unsafe ones are offered one at a time. */
   readonly safe: boolean;
   readonly edits: readonly TextEdit[];
-  /** Set on the generic "suppress this finding" fix, which every rule finding gets. */
+  /** Set on the generic "suppress this finding" fix (suppressionFix), which editors offer for every rule finding. */
   readonly suppression?: true;
 }
 
@@ -203,9 +203,8 @@ export function lintText(text: string, options: LintOptions): FileResult {
     for (const f of r.findings) findings.push(shift(f, r.base));
   }
   findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
-  const withSuppressFixes = addSuppressionFixes(findings, text, lines);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const visible = applySuppressions(withSuppressFixes, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
+  const visible = applySuppressions(findings, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
   const documents = results.map((r) => ({ base: r.base, segment: r.segment, objects: r.objects }));
   const edit = last && change !== undefined ? { before: last.text, change } : undefined;
   return { text, lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents, edit };
@@ -357,12 +356,10 @@ function isSpan(at: unknown): at is Span {
 
 function shift(finding: Finding, base: number): Finding {
   if (base === 0) return finding;
-  return {
-    ...finding,
-    start: finding.start + base,
-    end: finding.end + base,
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) })),
-  };
+  // Spelled out rather than spread: this runs for every finding after an edit, on every keystroke.
+  const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) }));
+  const shifted: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, start: finding.start + base, end: finding.end + base, fixes };
+  return finding.pssCheck === undefined ? shifted : { ...shifted, pssCheck: finding.pssCheck };
 }
 
 /**
@@ -396,14 +393,15 @@ function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { b
   return out;
 }
 
-/** Every rule finding gets a last-resort fix: a suppression comment on the line above (not in JSON, which has no comments). */
-function addSuppressionFixes(findings: Finding[], text: string, lines: LineIndex): Finding[] {
-  if (/^\s*[{[]/.test(text)) return findings;
-  return findings.map((f) =>
-    f.ruleId === SYNTAX_RULE_ID || f.ruleId === HELM_RULE_ID || f.ruleId === LIMIT_RULE_ID
-      ? f
-      : { ...f, fixes: [...f.fixes, { title: `Suppress ${f.ruleId} for this line`, safe: false, suppression: true as const, edits: [suppressionEdit(text, lines, f)] }] },
-  );
+/**
+ * The last-resort fix for a rule finding: a suppression comment on the line above. Computed when an
+ * editor asks for the finding's fixes, not on every lint. None in JSON, which has no comments, and
+ * none for the engine's own notes (syntax, Helm, size).
+ */
+export function suppressionFix(text: string, lines: LineIndex, finding: Finding): Fix | undefined {
+  if (finding.ruleId === SYNTAX_RULE_ID || finding.ruleId === HELM_RULE_ID || finding.ruleId === LIMIT_RULE_ID) return undefined;
+  if (/^\s*[{[]/.test(text)) return undefined;
+  return { title: `Suppress ${finding.ruleId} for this line`, safe: false, suppression: true, edits: [suppressionEdit(text, lines, finding)] };
 }
 
 /** Applies per-rule severity overrides, and keeps every range inside the text (a parser error may point one past the end). */

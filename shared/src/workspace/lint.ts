@@ -7,7 +7,7 @@
 import type { Settings } from '../engine/config';
 import { isRuleEnabled, type FileResult, type Finding, type Fix } from '../engine/lint';
 import { formatMessage, type Rule } from '../engine/rule';
-import { applyLateSuppressions, suppressionEdit, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
+import { applyLateSuppressions, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
 import { LineIndex } from '../model/lines';
 import { changedRange, mapOffset, type TextChange } from '../model/textChange';
 import { factsOf, sameFacts } from './facts';
@@ -64,8 +64,6 @@ export function lintWorkspaceFile(index: WorkspaceIndex, uri: string, options: W
   let usedSuppressions: Array<{ start: number; end: number }> = [];
   if (options.text !== undefined) {
     const lines = new LineIndex(options.text);
-    const json = /^\s*[{[]/.test(options.text);
-    if (!json) kept = kept.map((f) => ({ ...f, fixes: [...f.fixes, { title: `Suppress ${f.ruleId} for this line`, safe: false, suppression: true as const, edits: [suppressionEdit(options.text!, lines, f)] }] }));
     ({ kept, used: usedSuppressions } = applyLateSuppressions(kept, options.text, lines, options.today ?? new Date().toISOString().slice(0, 10)));
   }
   kept.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));

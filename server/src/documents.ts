@@ -45,6 +45,10 @@ export class DocumentStore {
   private readonly results = new Map<string, Entry>();
   /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
   private lints = 0;
+  /** Lints asked for and not finished (waiting for their settings, or running). */
+  private inFlight = 0;
+  private markFirstLint!: () => void;
+  private readonly firstLint = new Promise<void>((resolve) => { this.markFirstLint = resolve; });
   private workspace: WorkspaceHook | undefined;
 
   constructor(
@@ -71,6 +75,22 @@ export class DocumentStore {
     for (const uri of uris) this.results.delete(uri);
   }
 
+  /** Whether a lint is under way: idle-time work (warmUp.ts) waits until it is done. */
+  busy(): boolean {
+    return this.inFlight > 0;
+  }
+
+  /** Resolves when the first lint of any document is done, or after `timeoutMs` if none came. */
+  firstLintDone(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.firstLint.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
   get(uri: string): TextDocument | undefined {
     return this.synced.get(uri);
   }
@@ -93,9 +113,13 @@ export class DocumentStore {
     const text = document.getText();
     const version = document.version;
     const resultId = String(++this.lints);
+    this.inFlight++;
     const state = this.settings.get(uri).then((settings) => {
       const result = this.run(uri, text, settings, true);
       return { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
+    }).finally(() => {
+      this.inFlight--;
+      this.markFirstLint();
     });
     this.results.set(uri, { version, generation, state });
     return state;

@@ -55,13 +55,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
+/** When no document comes to be linted first, indexing and the warm-up start after this long. */
+const BACKGROUND_WORK_AFTER_MS = 1000;
+
 connection.onInitialized(() => {
   // In idle time, so the first keystrokes a user types are as fast as the later ones (see warmUp.ts).
-  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`));
+  // Background work starts once the document that started the server has its diagnostics.
+  const firstLint = documents.firstLintDone(BACKGROUND_WORK_AFTER_MS);
+  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`), firstLint, () => documents.busy() || workspace.awaitingFirstLint());
   // Indexing runs in the background: open documents get their own findings at once, cross-file ones when it is done.
   let folders = foldersOf(initializeParams ?? {});
   configFiles.setFolders(folders);
-  workspace.start(folders, Boolean(initializeParams?.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration));
+  workspace.start(folders, Boolean(initializeParams?.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration), firstLint);
   if (initializeParams?.capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f)), ...event.added.map((f) => f.uri)];

@@ -69,8 +69,17 @@ const KEYSTROKES = 300;
 const SLICE_MS = 4;
 const URI = 'kubeguard-warm-up:///sample.yaml';
 
-/** Starts the warm-up; `stop()` ends it early (it also ends by itself, after KEYSTROKES edits). */
-export function warmUp(onError: (error: unknown) => void): { stop(): void } {
+/** How long the warm-up steps aside when real work is waiting. */
+const YIELD_MS = 10;
+
+/**
+ * Starts the warm-up; `stop()` ends it early (it also ends by itself, after KEYSTROKES edits).
+ * Warming up must never delay the first diagnostics of the file that started the server: the first
+ * slice runs once `started` resolves (the caller's first lint is done, or nothing came to lint), and
+ * every slice steps aside while `busy()` says real work is waiting. Slices taken while a big didOpen
+ * is still arriving would each hold up one chunk of it.
+ */
+export function warmUp(onError: (error: unknown) => void, started: Promise<void> = Promise.resolve(), busy: () => boolean = () => false): { stop(): void } {
   let stopped = false;
   const cache = new LintCache({ editInPlaceFrom: 0 });
   const index = new WorkspaceIndex();
@@ -85,11 +94,15 @@ export function warmUp(onError: (error: unknown) => void): { stop(): void } {
     const own = lintText(text, { settings: DEFAULT_SETTINGS, cache, fileName: '/sample.yaml', namespaces: index.namespaces() });
     const workspace = openFileWorkspaceFindings(index, URI, own, DEFAULT_SETTINGS, memory, true, () => undefined)!;
     const merged = mergeWorkspaceFindings(own, workspace);
-    JSON.stringify(merged.findings.map((f) => toDiagnostic(f, merged.lines, keystroke)));
+    JSON.stringify(merged.findings.map((f) => toDiagnostic(f, merged.lines)));
     keystroke++;
   };
   const slice = () => {
     if (stopped) return;
+    if (busy()) {
+      setTimeout(slice, YIELD_MS);
+      return;
+    }
     try {
       const until = performance.now() + SLICE_MS;
       while (keystroke < KEYSTROKES && performance.now() < until) step();
@@ -100,7 +113,7 @@ export function warmUp(onError: (error: unknown) => void): { stop(): void } {
     }
     if (keystroke < KEYSTROKES) setImmediate(slice);
   };
-  setImmediate(slice);
+  void started.then(() => setImmediate(slice));
   return {
     stop() {
       stopped = true;

@@ -65,7 +65,13 @@ export class WorkspaceService implements WorkspaceHook {
    * Wires document, file and settings events, and starts the first scan. Call after `initialized`.
    * `registerWatchers`: the client lets us register file watchers (VS Code's client also forwards its own; duplicates are harmless).
    */
-  start(folders: readonly string[], registerWatchers: boolean): void {
+  /**
+   * `firstLint`: the scan waits for it (the first lint of an open document, or a timeout), so the
+   * document that started the server never waits for indexing: slices of a scan taken while a big
+   * didOpen is still arriving would each hold up one chunk of it.
+   */
+  start(folders: readonly string[], registerWatchers: boolean, firstLint: Promise<void> = Promise.resolve()): void {
+    this.firstLint = firstLint;
     const { documents, settings } = this.context;
     documents.useWorkspace(this);
     documents.synced.onDidOpen((event) => this.opened(event.document.uri));
@@ -111,8 +117,11 @@ export class WorkspaceService implements WorkspaceHook {
 
   // ---- Scanning ----
 
+  private firstLint: Promise<void> = Promise.resolve();
+
   private async scan(): Promise<void> {
     const scan = ++this.scans;
+    if (this.folders.length > 0) await this.firstLint;
     const started = Date.now();
     // `ready` stays false until the first scan ends; a rescan (exclude setting, .gitignore) keeps the old index meanwhile.
     const excludes = await Promise.all(this.folders.map((folder) => this.excludesOf(folder)));
@@ -171,8 +180,12 @@ export class WorkspaceService implements WorkspaceHook {
    * goes on. Bounded per document: a client may never ask for one in a background tab.
    */
   private async letOpenDocumentsGoFirst(): Promise<void> {
-    const waiting = () => [...this.openedAt].some(([key, at]) => !this.linted.has(key) && Date.now() - at < FIRST_LINT_GRACE_MS);
-    while (waiting()) await new Promise((resolve) => setTimeout(resolve, 5));
+    while (this.awaitingFirstLint()) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  /** Whether a document opened moments ago still waits for its first lint (background work should hold back). */
+  awaitingFirstLint(): boolean {
+    return [...this.openedAt].some(([key, at]) => !this.linted.has(key) && Date.now() - at < FIRST_LINT_GRACE_MS);
   }
 
   private forget(key: string): void {
@@ -294,7 +307,7 @@ export class WorkspaceService implements WorkspaceHook {
       if (this.open.has(key) || this.texts.get(key) !== text) continue;
       const { findings } = lintWorkspaceFile(this.index, key, { settings, text });
       const lines = new LineIndex(text);
-      this.publish(key, findings.map((finding) => toDiagnostic(finding, lines, 0)));
+      this.publish(key, findings.map((finding) => toDiagnostic(finding, lines)));
     }
   }
 

@@ -144,7 +144,12 @@ export class DocumentStore {
     try {
       // Workspace facts: Namespaces of other files for Pod Security; workspace.ts calls invalidate() when they change.
       // A .kubeguard.yaml is checked as configuration (its problems), never as a manifest.
-      const own = isConfigFileName(uri) ? lintConfigText(text) : lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces(), inPlace: current });
+      // An ignored file is still parsed (no rules run), so its objects count for the other files while it is open.
+      const own = isConfigFileName(uri)
+        ? lintConfigText(text)
+        : settings.ignored
+          ? withoutFindings(lintText(text, { settings: { ...settings, enable: true }, rules: [], cache, fileName: fileNameOf(uri), inPlace: current }))
+          : lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces(), inPlace: current });
       noteLintedText(text.length);
       const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
@@ -162,6 +167,10 @@ export class DocumentStore {
     this.results.delete(uri);
     this.settings.forget(uri);
   }
+}
+
+function withoutFindings(result: FileResult): FileResult {
+  return { ...result, findings: [] };
 }
 
 /** The file path inside a URI, for the engine's Helm detection (`templates/x.yaml`). */

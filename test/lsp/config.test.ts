@@ -89,6 +89,19 @@ describe('.kubeguard.yaml, pull client', () => {
     assert.equal(app.find((d) => d.code === 'privileged-container')!.severity, 1);
   });
 
+  test('an ignored file open in the editor still counts for the others, with its unsaved text', async () => {
+    const namespace = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n${labels}`;
+    const web = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  hostNetwork: true\n  containers:\n    - name: app\n      image: nginx:1.27\n';
+    folder.write('vendor/ns.yaml', namespace(''));
+    folder.write('shop/web.yaml', web);
+    await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: folder.uri('vendor/ns.yaml'), type: 1 }, { uri: folder.uri('shop/web.yaml'), type: 1 }] });
+    await client.open(folder.uri('shop/web.yaml'), web);
+    // On disk the Namespace has no labels; the editor's unsaved text makes it enforce baseline.
+    await client.open(folder.uri('vendor/ns.yaml'), namespace('  labels:\n    pod-security.kubernetes.io/enforce: baseline\n'));
+    await pullUntil(client, folder.uri('shop/web.yaml'), (items) => items.some((d) => d.code === 'host-namespaces' && /Namespace "shop" enforces baseline/.test(String(d.message))), 'the ignored, open Namespace enforcing baseline');
+    assert.deepEqual(await pullItems(client, folder.uri('vendor/ns.yaml')), [], 'nothing for the ignored file itself');
+  });
+
   test('a nearer configuration file wins for the files below it', async () => {
     folder.write('team/.kubeguard.yaml', OFF);
     await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: folder.uri('team/.kubeguard.yaml'), type: 1 }] });

@@ -58,7 +58,7 @@ export function resolveSettings(base: Settings, config: ConfigFile | undefined, 
     if (matchesAny(override.files, relative)) settings = { ...settings, rules: { ...settings.rules, ...override.rules } };
   }
   // An ignored file is linted with kubeguard turned off: no findings of its own, none from other files.
-  return isIgnored(config, relative) ? { ...settings, enable: false } : settings;
+  return isIgnored(config, relative) ? { ...settings, enable: false, ignored: true } : settings;
 }
 
 export function isIgnored(config: ConfigFile, relative: string): boolean {

@@ -27,6 +27,11 @@ export interface PodSecuritySettings {
 
 export interface Settings {
   readonly enable: boolean;
+  /**
+   * Set (with `enable: false`) on a file that a `.kubeguard.yaml` ignores: it gets no findings, but
+   * its objects still count for the other files (a Namespace, a NetworkPolicy), as on the CLI.
+   */
+  readonly ignored?: true;
   /** Per-rule severity overrides or 'off'. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** Absent means DEFAULT_POD_SECURITY; read it with podSecurityOf(). */

@@ -1,8 +1,10 @@
 /**
  * @file `kubeguard pss <paths...> --level baseline|restricted --version v1.N|latest [--format text|json]`:
  * would these manifests pass a namespace labelled `enforce=<level>:<version>`? Evaluates every
- * pod-bearing object exactly as Pod Security admission does, ignoring kubeguard's settings and
- * any Namespace labels (the question names the policy).
+ * pod-bearing object exactly as Pod Security admission does, ignoring Namespace labels (the
+ * question names the policy) and every rule setting. From `.kubeguard.yaml` it takes only what
+ * belongs to that question: the files it ignores, and its `podSecurity` level and version when
+ * the command line names none.
  */
 import { LineIndex } from '../../shared/src/model/lines';
 import { objectsOf, type K8sObject } from '../../shared/src/model/objects';
@@ -11,6 +13,8 @@ import { workloadOf } from '../../shared/src/model/workload';
 import { locate } from '../../shared/src/policy/locate';
 import { podObject } from '../../shared/src/policy/podSecurity';
 import { evaluatePod, isLevel, parseVersion, type PssLevel } from '../../shared/src/pss';
+import { podSecurityOf } from '../../shared/src/engine/config';
+import { ScanConfig } from './config';
 import { collectInputs, readInput, type Input } from './files';
 import type { Io } from './main';
 
@@ -18,27 +22,34 @@ const EXIT_OK = 0;
 const EXIT_NOT_ALLOWED = 1;
 const EXIT_USAGE = 2;
 
-export const PSS_USAGE = `Usage: kubeguard pss <file|folder|-> [more...] [--level baseline|restricted] [--version v1.N|latest] [--format text|json]
+export const PSS_USAGE = `Usage: kubeguard pss <file|folder|-> [more...] [--level baseline|restricted] [--version v1.N|latest] [--format text|json] [--config FILE]
 
 Checks every pod-bearing object (Pod, Deployment, StatefulSet, DaemonSet, Job, CronJob, ...)
 against a Pod Security Standards level at a policy version, the way Pod Security admission
 does: "would these manifests pass a namespace labelled enforce=<level>:<version>?"
 
 Options:
-  --level, -l     baseline or restricted (default restricted; privileged passes everything)
-  --version       v1.<minor> or latest (default latest)
+  --level, -l     baseline or restricted (privileged passes everything); default: the
+                  podSecurity.level of the file's .kubeguard.yaml, else restricted
+  --version       v1.<minor> or latest; default: its podSecurity.version, else latest
   --format, -f    text (default) or json: an array of
-                  {file, kind, name, namespace, line, allowed, violations: [{check, message, line}]}
+                  {file, kind, name, namespace, line, policy, allowed, violations: [{check, message, line}]}
+  --config FILE   this .kubeguard.yaml for every input, instead of each one's nearest
   --help, -h      show this help
 
+Files a .kubeguard.yaml ignores are not checked. Its rule settings do not apply here.
+
 Exit status: 0 every object allowed, 1 at least one object not allowed (or a document that
-does not parse), 2 bad usage or unreadable input.`;
+does not parse), 2 bad usage, unreadable input or an invalid configuration file.`;
 
 export interface PssOptions {
   readonly paths: readonly string[];
-  readonly level: PssLevel;
-  readonly version: string;
+  /** Undefined: each file's configured level (restricted without one). */
+  readonly level?: PssLevel;
+  /** Undefined: each file's configured version (latest without one). */
+  readonly version?: string;
   readonly format: 'text' | 'json';
+  readonly config?: string;
 }
 
 /** One pod-bearing object's verdict: the documented JSON shape. */
@@ -48,15 +59,18 @@ export interface PssEntry {
   readonly name: string | null;
   readonly namespace: string | null;
   readonly line: number;
+  /** `<level>:<version>`, the policy the object was checked against. */
+  readonly policy: string;
   readonly allowed: boolean;
   readonly violations: ReadonlyArray<{ readonly check: string; readonly message: string; readonly line: number }>;
 }
 
 export function parsePssArgs(argv: readonly string[]): PssOptions | { help: true } | { error: string } {
   const paths: string[] = [];
-  let level: PssLevel = 'restricted';
-  let version = 'latest';
+  let level: PssLevel | undefined;
+  let version: string | undefined;
   let format: 'text' | 'json' = 'text';
+  let config: string | undefined;
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -80,12 +94,15 @@ export function parsePssArgs(argv: readonly string[]): PssOptions | { help: true
     } else if (flag === '--format' || flag === '-f') {
       if (value !== 'text' && value !== 'json') return { error: `--format needs text or json${value === undefined ? '' : `, not "${value}"`}` };
       format = value;
+    } else if (flag === '--config') {
+      if (value === undefined) return { error: '--config needs a file' };
+      config = value;
     } else {
       return { error: `unknown option: ${flag}` };
     }
   }
   if (paths.length === 0) return { error: 'missing path: give at least one file, folder or - for stdin' };
-  return { paths, level, version, format };
+  return { paths, level, version, format, config };
 }
 
 /** Evaluates the pod-bearing objects of one file. */
@@ -111,6 +128,7 @@ export function checkText(file: string, text: string, level: PssLevel, version: 
         name: object.name ?? null,
         namespace: object.namespace ?? null,
         line: lineOf(piece.base + startOf(object)),
+        policy: `${level}:${version}`,
         allowed: result.allowed,
         violations: result.violations.map((violation) => {
           const first = violation.findings[0];
@@ -128,21 +146,23 @@ function startOf(object: K8sObject): number {
   return object.map.node.range?.[0] ?? object.anchor.range?.[0] ?? 0;
 }
 
-export function formatPssText(entries: readonly PssEntry[], level: PssLevel, version: string): string {
-  const policy = `${level}:${version}`;
+/** `policy`: what the summary names when no object was checked. */
+export function formatPssText(entries: readonly PssEntry[], policy: string): string {
   const out: string[] = [];
   for (const e of entries) {
     const who = `${e.kind} ${e.name ?? '(unnamed)'}${e.namespace ? ` in namespace ${e.namespace}` : ''}`;
     if (e.allowed) {
-      out.push(`${e.file}:${e.line} ${who}: passes ${policy}`);
+      out.push(`${e.file}:${e.line} ${who}: passes ${e.policy}`);
       continue;
     }
     const pods = e.kind === 'Pod' ? 'would be rejected' : 'its pods would be rejected';
-    out.push(`${e.file}:${e.line} ${who}: fails ${policy} (${pods})`);
+    out.push(`${e.file}:${e.line} ${who}: fails ${e.policy} (${pods})`);
     for (const v of e.violations) out.push(`  ${e.file}:${v.line} ${v.check}: ${v.message}`);
   }
   const failed = entries.filter((e) => !e.allowed).length;
-  out.push(`${entries.length} pod-bearing object${entries.length === 1 ? '' : 's'} checked against ${policy}: ${entries.length - failed} pass, ${failed} fail.`);
+  const policies = new Set(entries.map((e) => e.policy));
+  const against = policies.size > 1 ? 'their files\' policies' : (entries[0]?.policy ?? policy);
+  out.push(`${entries.length} pod-bearing object${entries.length === 1 ? '' : 's'} checked against ${against}: ${entries.length - failed} pass, ${failed} fail.`);
   return out.join('\n') + '\n';
 }
 
@@ -154,6 +174,7 @@ export function formatPssJson(entries: readonly PssEntry[]): string {
     name: e.name,
     namespace: e.namespace,
     line: e.line,
+    policy: e.policy,
     allowed: e.allowed,
     violations: e.violations.map((v) => ({ check: v.check, message: v.message, line: v.line })),
   }));
@@ -175,23 +196,32 @@ export async function runPss(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(missing.map((p) => `kubeguard pss: no such file or folder: ${p}\n`).join(''));
     return EXIT_USAGE;
   }
+  const config = await ScanConfig.load(parsed.config, inputs, io);
+  if (!config) return EXIT_USAGE;
+  const policyOf = (input: Input) => {
+    const configured = podSecurityOf(config.settingsFor(input));
+    return { level: parsed.level ?? configured.level, version: parsed.version ?? configured.version };
+  };
   const entries: PssEntry[] = [];
   let unreadable = false;
   let unparsed = false;
   for (const input of inputs) {
+    if (!config.settingsFor(input).enable) continue; // ignored by its .kubeguard.yaml
     const text = await read(input, io);
     if (text === undefined) {
       unreadable = true;
       continue;
     }
-    const result = checkText(input.display, text, parsed.level, parsed.version);
+    const { level, version } = policyOf(input);
+    const result = checkText(input.display, text, level, version);
     if (result.unparsed > 0) {
       unparsed = true;
       io.stderr(`kubeguard pss: ${input.display}: ${result.unparsed} document(s) are not valid YAML and were not checked\n`);
     }
     entries.push(...result.entries);
   }
-  io.stdout(parsed.format === 'json' ? formatPssJson(entries) : formatPssText(entries, parsed.level, parsed.version));
+  const fallback = inputs[0] ? policyOf(inputs[0]) : { level: parsed.level ?? 'restricted', version: parsed.version ?? 'latest' };
+  io.stdout(parsed.format === 'json' ? formatPssJson(entries) : formatPssText(entries, `${fallback.level}:${fallback.version}`));
   if (unreadable) return EXIT_USAGE;
   return unparsed || entries.some((e) => !e.allowed) ? EXIT_NOT_ALLOWED : EXIT_OK;
 }

@@ -67,13 +67,14 @@ describe('kubeguard pss', () => {
     const { code, stdout } = await run('manifests', '--level', 'restricted', '--version', 'v1.30', '--format', 'json');
     assert.equal(code, 1);
     assert.deepEqual(JSON.parse(stdout), [
-      { file: path.join('manifests', 'ok.yaml'), kind: 'Pod', name: 'ok', namespace: null, line: 1, allowed: true, violations: [] },
+      { file: path.join('manifests', 'ok.yaml'), kind: 'Pod', name: 'ok', namespace: null, line: 1, policy: 'restricted:v1.30', allowed: true, violations: [] },
       {
         file: path.join('manifests', 'web.yaml'),
         kind: 'Deployment',
         name: 'web',
         namespace: 'shop',
         line: 2,
+        policy: 'restricted:v1.30',
         allowed: false,
         violations: [{ check: 'allowPrivilegeEscalation', message: 'allowPrivilegeEscalation != false (container "app" must set securityContext.allowPrivilegeEscalation=false)', line: 12 }],
       },
@@ -127,6 +128,36 @@ describe('kubeguard pss', () => {
     const help = await run('--help');
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: kubeguard pss/);
+  });
+
+  it('takes the policy and the ignored files from .kubeguard.yaml; the command line wins', async () => {
+    mkdirSync(path.join(dir, 'team', 'vendor'), { recursive: true });
+    writeFileSync(path.join(dir, 'team', '.kubeguard.yaml'), 'podSecurity:\n  level: baseline\n  version: v1.30\nignore: [vendor]\nrules:\n  privileged-container: off\n');
+    writeFileSync(path.join(dir, 'team', 'web.yaml'), DEPLOYMENT);
+    writeFileSync(path.join(dir, 'team', 'vendor', 'root.yaml'), RUN_AS_ROOT);
+    const configured = await run('team', '--format', 'json');
+    assert.equal(configured.code, 0, configured.stderr);
+    assert.deepEqual((JSON.parse(configured.stdout) as Array<{ name: string; policy: string; allowed: boolean }>).map((e) => [e.name, e.policy, e.allowed]), [['web', 'baseline:v1.30', true]], 'vendor/ is ignored');
+    const flagged = await run('team', '--level', 'restricted', '--format', 'json');
+    assert.equal(flagged.code, 1);
+    assert.deepEqual((JSON.parse(flagged.stdout) as Array<{ policy: string }>).map((e) => e.policy), ['restricted:v1.30'], 'the flag replaces the level, the file still gives the version');
+    // Two inputs under different policies: the summary says so.
+    const mixed = await run('team/web.yaml', 'manifests/ok.yaml');
+    assert.match(mixed.stdout, /Deployment web in namespace shop: passes baseline:v1\.30/);
+    assert.match(mixed.stdout, /passes restricted:latest/);
+    assert.match(mixed.stdout, /2 pod-bearing objects checked against their files' policies: 2 pass, 0 fail\./);
+  });
+
+  it('--config names the file for every input; an invalid one stops with exit 2', async () => {
+    writeFileSync(path.join(dir, 'baseline.yaml'), 'podSecurity: {level: baseline}\n');
+    const named = await run('manifests/web.yaml', '--config', 'baseline.yaml', '--format', 'json');
+    assert.equal(named.code, 0);
+    assert.equal((JSON.parse(named.stdout) as Array<{ policy: string }>)[0]!.policy, 'baseline:latest');
+    writeFileSync(path.join(dir, 'bad.yaml'), 'podSecurity: {level: strict}\n');
+    const bad = await run('manifests/web.yaml', '--config', 'bad.yaml');
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /bad\.yaml:1:\d+/);
+    assert.equal(bad.stdout, '');
   });
 
   it('is dispatched by the kubeguard command line', async () => {

@@ -335,14 +335,23 @@ export class WorkspaceService implements WorkspaceHook {
   }
 }
 
+const keys = new Map<string, string>();
+
 /** One spelling per file: clients differ in how they percent-encode file URIs (`c%3A` vs `c:`). */
 export function keyOf(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return pathToFileURL(fileURLToPath(uri)).href;
-  } catch {
-    return uri;
+  let key = keys.get(uri);
+  if (key === undefined) {
+    try {
+      key = pathToFileURL(fileURLToPath(uri)).href;
+    } catch {
+      key = uri;
+    }
+    // Asked on every keystroke for the same few URIs: remembered, within a bound.
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(uri, key);
   }
+  return key;
 }
 
 /** The folders to index: `workspaceFolders`, else the old `rootUri`. */

@@ -92,12 +92,12 @@ export function moveWorkspaceResult(previous: WorkspaceFileResult, before: strin
   }
   if (previous.usedSuppressions.some((s) => touches(s.start, s.end))) return undefined;
   const move = (offset: number) => mapOffset(change, offset);
-  const findings = previous.findings.map((f): Finding => ({
-    ...f,
-    start: move(f.start),
-    end: move(f.end),
-    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) })),
-  }));
+  // Spelled out rather than spread: this runs for every workspace finding of the file on every keystroke.
+  const findings = previous.findings.map((f): Finding => {
+    const fixes = f.fixes.length === 0 ? f.fixes : f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) }));
+    const moved: Finding = { ruleId: f.ruleId, severity: f.severity, message: f.message, start: move(f.start), end: move(f.end), fixes };
+    return f.pssCheck === undefined ? moved : { ...moved, pssCheck: f.pssCheck };
+  });
   return { findings, usedSuppressions: previous.usedSuppressions.map((s) => ({ start: move(s.start), end: move(s.end) })), ruleErrors: previous.ruleErrors };
 }
 

@@ -159,14 +159,22 @@ export class YamlEditor {
     const keyNode = pair.key as Node;
     const old = pair.value as Node | null;
     const style = styleOf(map.node, this.segment);
-    const after = this.text.indexOf(':', keyNode.range![1]) + 1;
-    const end = old?.range ? valueEnd(old, this.text) : after;
+    // A key may have no colon at all (`{labels}` in a flow map, `? labels`): then the edit writes one.
+    const colon = colonAfter(this.text, keyNode.range![1]);
+    const after = colon >= 0 ? colon + 1 : keyNode.range![1];
+    const prefix = colon >= 0 ? '' : ':';
+    const end = old?.range && old.range[0] >= after ? valueEnd(old, this.text) : after;
+    if (colon < 0 && !map.flow) {
+      // `? key` with no value: the value goes on its own line, `: value` under the `?`.
+      const question = this.text.lastIndexOf('?', keyNode.range![0]);
+      return this.replace(after, end, `\n${' '.repeat(this.column(question >= 0 ? question : keyNode.range![0]))}: ${formatFlowOrScalar(value)}`);
+    }
     if (map.flow || typeof value !== 'object' || value === null || (Array.isArray(value) && value.length === 0) || (!Array.isArray(value) && Object.keys(value).length === 0)) {
-      return this.replace(after, end, ` ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`);
+      return this.replace(after, end, `${prefix} ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`);
     }
     const indent = ' '.repeat(this.column(keyNode.range![0]));
     const lines = formatBlockEntry('x', value, indent, this.unit()).slice(1);
-    return this.replace(after, end, `\n${lines.join('\n')}`);
+    return this.replace(after, end, `${prefix}\n${lines.join('\n')}`);
   }
 
   private insert(map: MapView, key: string, value: Plain): this {
@@ -261,6 +269,19 @@ function findStep(map: YAMLMap, segment: Segment, depth: number): number | undef
     }
   }
   return undefined;
+}
+
+/** The offset of the `:` that ends a key at `from` (past spaces, line breaks and comments), or -1 when the key has none. */
+function colonAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+    if (c !== '#') return c === ':' ? i : -1;
+    const lineEnd = text.indexOf('\n', i);
+    if (lineEnd < 0) return -1;
+    i = lineEnd;
+  }
+  return -1;
 }
 
 /** The pair for `key` written directly in this map (not merged in). */

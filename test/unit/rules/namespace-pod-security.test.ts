@@ -60,6 +60,39 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'a labels key with no colon in a flow map (fuzz #28408): the fix writes the colon',
+      code: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop, labels}
+      `,
+      errors: [{ messageId: 'noEnforce', data: { namespace: 'shop', version: 'v1.37' }, line: 3, column: 24, endColumn: 30 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: shop, labels: {pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.37, pod-security.kubernetes.io/warn: restricted, pod-security.kubernetes.io/warn-version: latest}}
+      `,
+    },
+    {
+      name: 'an explicit key with no value (? labels): the value goes under the ?',
+      code: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          ? labels
+      `,
+      errors: [{ messageId: 'noEnforce', data: { namespace: 'shop', version: 'v1.37' }, line: 5, column: 5 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: shop
+          ? labels
+          : {pod-security.kubernetes.io/enforce: baseline, pod-security.kubernetes.io/enforce-version: v1.37, pod-security.kubernetes.io/warn: restricted, pod-security.kubernetes.io/warn-version: latest}
+      `,
+    },
+    {
       name: 'a workload in the file would be rejected: no fix, and the message says which',
       code: yaml`
         apiVersion: v1

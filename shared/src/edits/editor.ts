@@ -31,6 +31,7 @@ export class YamlEditor {
 
   /** Sets `map[key] = value`: replaces an explicit value in place, or inserts the key (which also overrides a merged one). */
   set(map: MapView, key: string, value: Plain): this {
+    if (isSet(map)) return this;
     const explicit = explicitPair(map, key);
     if (explicit?.value && isScalar(explicit.value) && (typeof value !== 'object' || value === null) && (explicit.value as Scalar).value !== null) {
       return this.replaceScalar(explicit.value as Scalar, value);
@@ -183,6 +184,7 @@ export class YamlEditor {
 
   /** Inserts new keys after the map's last entry, all in one edit so they keep their order. */
   private insertEntries(map: MapView, entries: ReadonlyArray<readonly [string, Plain]>): this {
+    if (isSet(map)) return this;
     const node = map.node as YAMLMap & Node;
     const items = node.items as Array<Pair<Node, Node | null>>;
     const style = styleOf(node, this.segment);
@@ -269,6 +271,11 @@ function findStep(map: YAMLMap, segment: Segment, depth: number): number | undef
     }
   }
   return undefined;
+}
+
+/** A `!!set` holds keys without values: no key: value edit keeps it valid, so it gets none (and its finding no fix). */
+function isSet(map: MapView): boolean {
+  return map.node.tag === 'tag:yaml.org,2002:set';
 }
 
 /** The offset of the `:` that ends a key at `from` (past spaces, line breaks and comments), or -1 when the key has none. */

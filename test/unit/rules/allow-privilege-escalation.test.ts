@@ -37,6 +37,19 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a !!set as the securityContext (fuzz #4484 of seed final-2026-11-23-s4): reported, but no fix, since a set holds no values',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: app
+              securityContext: !!set {a, b}
+      `,
+      errors: [{ messageId: 'unset', data: { container: 'app', policy: restricted() }, line: 6, column: 7, endLine: 6, endColumn: 22 }],
+      output: null,
+    },
+    {
       name: 'explicit true, CRLF line endings',
       code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
       errors: [{ messageId: 'allowed', data: { container: 'app', policy: restricted() }, line: 7, column: 35, endLine: 7, endColumn: 39 }],

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { formatConfigProblems, parseConfigFile, type ConfigFile } from '../../shared/src/config/configFile';
 import { configCandidates, relativePath, resolveSettings } from '../../shared/src/config/resolve';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
+import { withoutByteOrderMark } from '../../shared/src/model/parse';
 import type { Input } from './files';
 
 interface Loaded {
@@ -78,12 +79,11 @@ async function readConfig(file: string, io: ConfigIo): Promise<Loaded | undefine
   const display = path.relative(io.cwd, file) || file;
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = withoutByteOrderMark(await fs.readFile(file, 'utf8'));
   } catch (error) {
     io.stderr(`kubeguard: cannot read the configuration file ${display}: ${(error as Error).message}\n`);
     return undefined;
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const { config, problems } = parseConfigFile(text);
   if (problems.length > 0 || !config) {
     io.stderr(formatConfigProblems(display, text, problems));

@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isConfigFileName } from '../../shared/src/config/resolve';
+import { withoutByteOrderMark } from '../../shared/src/model/parse';
 
 /**
  * Where a manifest comes from: a path on disk, or standard input for `-`. Standard input has an
@@ -64,5 +65,5 @@ async function walk(folder: string): Promise<string[]> {
 /** Reads a manifest as the editor would see it: UTF-8, without a byte-order mark (so columns agree). */
 export async function readInput(input: Input, readStdin: () => Promise<string>): Promise<string> {
   const text = input.kind === 'stdin' ? await readStdin() : await fs.readFile(input.absolute, 'utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withoutByteOrderMark(text);
 }

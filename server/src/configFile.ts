@@ -17,10 +17,12 @@ import { configCandidates, isConfigFileName, relativePath, resolveSettings } fro
 import { CONFIG_FILE_NAMES } from '../../shared/src/config/schema';
 import type { Settings } from '../../shared/src/engine/config';
 import { LineIndex } from '../../shared/src/model/lines';
+import { withoutByteOrderMark } from '../../shared/src/model/parse';
 import type { ClientFeatures } from './context';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
 import { describeError, guard, type Log } from './log';
+import { keyOf } from './workspace';
 
 /** Typing into an open configuration file re-checks every open document: once per pause, not per keystroke. */
 const SETTLE_MS = 150;
@@ -81,10 +83,7 @@ export class ConfigFiles {
   setFolders(uris: readonly string[]): void {
     const first = this.foldersSet === false;
     this.foldersSet = true;
-    this.folders = uris.flatMap((uri) => {
-      const file = pathOf(uri);
-      return file === undefined ? [] : [posix(file)];
-    });
+    this.folders = posixPaths(uris);
     if (!first || this.documents.all().length > 0) return this.changed();
     this.lookups.clear();
     this.loaded.clear();
@@ -130,15 +129,9 @@ export class ConfigFiles {
 
   /** Loads the workspace folders' root configuration files, the ones that changed and those pushed before, so their problems are current. */
   private async checkAll(): Promise<void> {
-    const changed = this.toCheck.splice(0).flatMap((uri) => {
-      const file = pathOf(uri);
-      return file === undefined ? [] : [posix(file)];
-    });
+    const changed = posixPaths(this.toCheck.splice(0));
     const roots = this.folders.flatMap((folder) => CONFIG_FILE_NAMES.map((name) => `${folder}/${name}`));
-    const before = [...this.pushed].flatMap((uri) => {
-      const file = pathOf(uri);
-      return file === undefined ? [] : [posix(file)];
-    });
+    const before = posixPaths(this.pushed);
     for (const file of new Set([...roots, ...changed, ...before])) {
       const loaded = await this.load(file);
       // Deleted (or no longer readable): whatever was pushed for it goes.
@@ -178,9 +171,8 @@ export class ConfigFiles {
     const open = this.openDocument(file);
     let text = open?.getText();
     if (text === undefined) {
-      text = await fs.readFile(file, 'utf8').catch(() => undefined);
+      text = await fs.readFile(file, 'utf8').then(withoutByteOrderMark, () => undefined);
       if (text === undefined) return undefined;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
     const parsed = parseConfigFile(text);
     if (parsed.problems.length > 0) this.log.warn(`kubeguard: ${file} has ${parsed.problems.length} problem(s)${parsed.config ? '; its valid settings apply' : '; it is not used'}.`);
@@ -226,10 +218,12 @@ function pathOf(uri: string): string | undefined {
   }
 }
 
-/** One spelling per file (clients differ in percent-encoding): the URI the server pushes under. */
-function keyOf(uri: string): string {
-  const file = pathOf(uri);
-  return file === undefined ? uri : pathToFileURL(file).href;
+/** The absolute POSIX paths of the `file:` URIs among `uris`. */
+function posixPaths(uris: Iterable<string>): string[] {
+  return [...uris].flatMap((uri) => {
+    const file = pathOf(uri);
+    return file === undefined ? [] : [posix(file)];
+  });
 }
 
 function uriOf(posixPath: string): string {

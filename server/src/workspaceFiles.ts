@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compilePattern, isSkippedFolderName, MANIFEST_FILE, matchIgnore, parseIgnoreFile, type IgnoreRule } from '../../shared/src/workspace/ignore';
-import { MAX_FILE_BYTES } from '../../shared/src/model/parse';
+import { MAX_FILE_BYTES, withoutByteOrderMark } from '../../shared/src/model/parse';
 
 export class FolderFilter {
   private readonly excludes: IgnoreRule[];
@@ -59,7 +59,7 @@ export class FolderFilter {
       const stat = await fs.stat(file);
       if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return undefined;
       const text = await fs.readFile(file, 'utf8');
-      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      return withoutByteOrderMark(text);
     } catch {
       return undefined;
     }

@@ -5,6 +5,11 @@ export type Plain = string | number | boolean | null | readonly Plain[] | { read
 
 export type Style = 'block' | 'flow' | 'json';
 
+/** Whether a file is written as JSON (its first character is `{` or `[`): it has no comments and holds one document. */
+export function isJsonText(text: string): boolean {
+  return /^\s*[{[]/.test(text);
+}
+
 /** Words YAML 1.1 would read as something other than a string. */
 const RESERVED = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|<<|=)$/;
 const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;

@@ -5,8 +5,7 @@
  * `ignore-check.kube-linter.io/<check>`, Checkov `checkov.io/skip<N>: CKV_K8S_x=reason`, Polaris
  * `polaris.fairwinds.com/<check>-exempt: "true"`, kube-score `kube-score/ignore: a,b`).
  */
-import { isScalar } from 'yaml';
-import type { MapView } from '../model/node';
+import { scalarOf, type MapView } from '../model/node';
 import type { K8sObject } from '../model/objects';
 import type { Workload } from '../model/workload';
 import type { Rule } from './rule';
@@ -30,7 +29,7 @@ function annotationsOf(metadata: MapView | undefined): Array<[string, string]> {
   if (!annotations) return [];
   // Each entry's own value: looking every key up again is quadratic in the number of annotations.
   return annotations.entries().flatMap((e) => {
-    const v = e.value && isScalar(e.value) ? e.value.value : undefined;
+    const v = scalarOf(e);
     return typeof v === 'string' || typeof v === 'boolean' ? [[e.key, String(v)] as [string, string]] : [];
   });
 }

@@ -1,6 +1,7 @@
 /** @file The engine: lints one file's text with the registered rules, re-using the results of documents an edit did not touch. */
 import type { Node } from 'yaml';
 import { YamlEditor, type TextEdit } from '../edits/editor';
+import { isJsonText } from '../edits/format';
 import { LineIndex } from '../model/lines';
 import { spanOf, type Span } from '../model/node';
 import { objectsOf, type K8sObject } from '../model/objects';
@@ -355,11 +356,17 @@ function isSpan(at: unknown): at is Span {
 }
 
 function shift(finding: Finding, base: number): Finding {
-  if (base === 0) return finding;
-  // Spelled out rather than spread: this runs for every finding after an edit, on every keystroke.
-  const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: e.start + base, end: e.end + base, text: e.text })) }));
-  const shifted: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, start: finding.start + base, end: finding.end + base, fixes };
-  return finding.pssCheck === undefined ? shifted : { ...shifted, pssCheck: finding.pssCheck };
+  return base === 0 ? finding : moveFinding(finding, (offset) => offset + base);
+}
+
+/**
+ * A copy of a finding with every offset (its own and its fixes' edits) passed through `move`.
+ * Spelled out rather than spread: it runs for every finding an edit moves, on every keystroke.
+ */
+export function moveFinding(finding: Finding, move: (offset: number) => number): Finding {
+  const fixes = finding.fixes.length === 0 ? finding.fixes : finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) }));
+  const moved: Finding = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message, start: move(finding.start), end: move(finding.end), fixes };
+  return finding.pssCheck === undefined ? moved : { ...moved, pssCheck: finding.pssCheck };
 }
 
 /**
@@ -400,7 +407,7 @@ function syntaxFindings(text: string, results: ReadonlyArray<SegmentResult & { b
  */
 export function suppressionFix(text: string, lines: LineIndex, finding: Finding): Fix | undefined {
   if (finding.ruleId === SYNTAX_RULE_ID || finding.ruleId === HELM_RULE_ID || finding.ruleId === LIMIT_RULE_ID) return undefined;
-  if (/^\s*[{[]/.test(text)) return undefined;
+  if (isJsonText(text)) return undefined;
   return { title: `Suppress ${finding.ruleId} for this line`, safe: false, suppression: true, edits: [suppressionEdit(text, lines, finding)] };
 }
 

@@ -16,6 +16,11 @@ export const PARSE_OPTIONS = {
   logLevel: 'error',
 } as const;
 
+/** A file's text as the editor shows it: without a UTF-8 byte-order mark, so offsets and columns agree. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Files above this size are not parsed: they get one clear notice instead of a stall. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
 /** Deeper collections than this are refused: the parser recurses per level. */

@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../engine/rule';
 import type { TextEdit } from '../edits/editor';
-import type { Plain } from '../edits/format';
+import { isJsonText, type Plain } from '../edits/format';
 import { workloadOf } from '../model/workload';
 import type { ContainerFact } from '../workspace/facts';
 import { editObject } from '../workspace/fixes';
@@ -90,7 +90,7 @@ function addResources(source: Parameters<typeof editObject>[0], at: ContainerFac
     }
     if (Object.keys(fresh).length) editor.setMany(resources, fresh);
   });
-  if (!edits || /^\s*[{[]/.test(source.text)) return edits;
+  if (!edits || isJsonText(source.text)) return edits;
   // A comment only fits a block-style `resources:` line this fix wrote itself.
   return edits.map((e) => ({ ...e, text: e.text.replace(/(^|\n)([ \t]*)resources:(?=[ \t]*\r?\n)/, (_, nl: string, indent: string) => `${nl}${indent}${COMMENT}\n${indent}resources:`) }));
 }

@@ -189,7 +189,7 @@ export function factsOf(uri: string, parsed: ParsedFile): Fact[] {
   const facts: Fact[] = [];
   if (parsed.documents) {
     for (const document of parsed.documents) {
-      const cached = factsByDocument.get(document.segment) ?? cacheFacts(document);
+      const cached = cachedFacts(document);
       if (document.base === 0) facts.push(...cached.own);
       else {
         if (cached.placed?.base !== document.base) cached.placed = { base: document.base, facts: cached.own.map((f) => moveSpans(f, document.base)) };
@@ -245,12 +245,16 @@ function mayHoldFacts(text: string): boolean {
 }
 
 function ownFacts(document: { readonly segment: Segment; readonly objects: readonly K8sObject[] }): readonly Fact[] {
-  return (factsByDocument.get(document.segment) ?? cacheFacts(document)).own;
+  return cachedFacts(document).own;
 }
 
-function cacheFacts(document: { readonly segment: Segment; readonly objects: readonly K8sObject[] }): { readonly own: readonly Fact[]; placed?: { readonly base: number; readonly facts: readonly Fact[] } } {
-  const cached = { own: document.objects.flatMap((o) => factOf(o) ?? []) };
-  factsByDocument.set(document.segment, cached);
+/** The document's entry in factsByDocument, read from its objects the first time. */
+function cachedFacts(document: { readonly segment: Segment; readonly objects: readonly K8sObject[] }): { readonly own: readonly Fact[]; placed?: { readonly base: number; readonly facts: readonly Fact[] } } {
+  let cached = factsByDocument.get(document.segment);
+  if (!cached) {
+    cached = { own: document.objects.flatMap((o) => factOf(o) ?? []) };
+    factsByDocument.set(document.segment, cached);
+  }
   return cached;
 }
 

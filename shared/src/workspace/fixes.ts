@@ -1,5 +1,6 @@
 /** @file Building workspace fixes from a file's parsed text: edit the object a fact came from, or append documents. */
 import { YamlEditor, type TextEdit } from '../edits/editor';
+import { isJsonText } from '../edits/format';
 import type { Span } from '../model/node';
 import type { K8sObject } from '../model/objects';
 import type { FileSource, WorkspaceFixDescriptor } from './context';
@@ -15,7 +16,7 @@ export function editObject(source: FileSource, at: Span, apply: (editor: YamlEdi
 
 /** Edits appending `text` as new documents at the end of the file; undefined for JSON, which holds one document. */
 export function appendDocuments(source: FileSource, text: string): TextEdit[] | undefined {
-  if (/^\s*[{[]/.test(source.text)) return undefined;
+  if (isJsonText(source.text)) return undefined;
   const last = source.segments[source.segments.length - 1];
   if (!last) return undefined;
   const editor = new YamlEditor(last).appendDocument(text);

@@ -5,7 +5,7 @@
  * says are affected.
  */
 import type { Settings } from '../engine/config';
-import { isRuleEnabled, type FileResult, type Finding, type Fix } from '../engine/lint';
+import { isRuleEnabled, moveFinding, type FileResult, type Finding, type Fix } from '../engine/lint';
 import { formatMessage, type Rule } from '../engine/rule';
 import { applyLateSuppressions, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
 import { LineIndex } from '../model/lines';
@@ -92,12 +92,7 @@ export function moveWorkspaceResult(previous: WorkspaceFileResult, before: strin
   }
   if (previous.usedSuppressions.some((s) => touches(s.start, s.end))) return undefined;
   const move = (offset: number) => mapOffset(change, offset);
-  // Spelled out rather than spread: this runs for every workspace finding of the file on every keystroke.
-  const findings = previous.findings.map((f): Finding => {
-    const fixes = f.fixes.length === 0 ? f.fixes : f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ start: move(e.start), end: move(e.end), text: e.text })) }));
-    const moved: Finding = { ruleId: f.ruleId, severity: f.severity, message: f.message, start: move(f.start), end: move(f.end), fixes };
-    return f.pssCheck === undefined ? moved : { ...moved, pssCheck: f.pssCheck };
-  });
+  const findings = previous.findings.map((f) => moveFinding(f, move));
   return { findings, usedSuppressions: previous.usedSuppressions.map((s) => ({ start: move(s.start), end: move(s.end) })), ruleErrors: previous.ruleErrors };
 }
 

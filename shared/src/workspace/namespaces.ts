@@ -3,7 +3,7 @@
  * workload can be held to the policy of the namespace it will run in. Pure: callers (the server,
  * the CLI, tests) feed it texts or lint results; nothing here reads files.
  */
-import { isScalar, type Scalar } from 'yaml';
+import { scalarOf } from '../model/node';
 import type { K8sObject } from '../model/objects';
 import { objectsOf } from '../model/objects';
 import { parseSegment, splitDocuments } from '../model/parse';
@@ -65,7 +65,7 @@ export function namespacesIn(objects: readonly K8sObject[], source?: string): Na
     const map = object.metadata?.map('labels');
     for (const entry of map?.entries() ?? []) {
       if (!entry.key.startsWith(LABEL_PREFIX)) continue;
-      labels[entry.key] = entry.value && isScalar(entry.value) ? (entry.value as Scalar).value : null;
+      labels[entry.key] = scalarOf(entry) ?? null;
     }
     out.push(source === undefined ? { name: object.name, labels } : { name: object.name, labels, source });
   }

@@ -73,14 +73,13 @@ const URI = 'kubeguard-warm-up:///sample.yaml';
 const YIELD_MS = 10;
 
 /**
- * Starts the warm-up; `stop()` ends it early (it also ends by itself, after KEYSTROKES edits).
+ * Starts the warm-up; it ends by itself after KEYSTROKES edits, or at the first error.
  * Warming up must never delay the first diagnostics of the file that started the server: the first
  * slice runs once `started` resolves (the caller's first lint is done, or nothing came to lint), and
  * every slice steps aside while `busy()` says real work is waiting. Slices taken while a big didOpen
  * is still arriving would each hold up one chunk of it.
  */
-export function warmUp(onError: (error: unknown) => void, started: Promise<void> = Promise.resolve(), busy: () => boolean = () => false): { stop(): void } {
-  let stopped = false;
+export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean): void {
   const cache = new LintCache({ editInPlaceFrom: 0 });
   const index = new WorkspaceIndex();
   const at = SAMPLE.indexOf(':1.0') + 4;
@@ -98,7 +97,6 @@ export function warmUp(onError: (error: unknown) => void, started: Promise<void>
     keystroke++;
   };
   const slice = () => {
-    if (stopped) return;
     if (busy()) {
       setTimeout(slice, YIELD_MS);
       return;
@@ -107,16 +105,10 @@ export function warmUp(onError: (error: unknown) => void, started: Promise<void>
       const until = performance.now() + SLICE_MS;
       while (keystroke < KEYSTROKES && performance.now() < until) step();
     } catch (error) {
-      stopped = true;
       onError(error);
       return;
     }
     if (keystroke < KEYSTROKES) setImmediate(slice);
   };
   void started.then(() => setImmediate(slice));
-  return {
-    stop() {
-      stopped = true;
-    },
-  };
 }

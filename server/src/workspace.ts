@@ -53,6 +53,8 @@ export class WorkspaceService implements WorkspaceHook {
   private flushQueued = false;
   /** Each open document's last lint and workspace findings, so an edit that changes no fact costs little (openFileWorkspaceFindings). */
   private readonly memory = new Map<string, OpenFileMemory>();
+  /** What the first scan waits for (see start). */
+  private firstLint: Promise<void> = Promise.resolve();
   private watchedQueue: FileEvent[] = [];
 
   constructor(
@@ -64,13 +66,11 @@ export class WorkspaceService implements WorkspaceHook {
   /**
    * Wires document, file and settings events, and starts the first scan. Call after `initialized`.
    * `registerWatchers`: the client lets us register file watchers (VS Code's client also forwards its own; duplicates are harmless).
-   */
-  /**
    * `firstLint`: the scan waits for it (the first lint of an open document, or a timeout), so the
    * document that started the server never waits for indexing: slices of a scan taken while a big
    * didOpen is still arriving would each hold up one chunk of it.
    */
-  start(folders: readonly string[], registerWatchers: boolean, firstLint: Promise<void> = Promise.resolve()): void {
+  start(folders: readonly string[], registerWatchers: boolean, firstLint: Promise<void>): void {
     this.firstLint = firstLint;
     const { documents, settings } = this.context;
     documents.useWorkspace(this);
@@ -116,8 +116,6 @@ export class WorkspaceService implements WorkspaceHook {
   }
 
   // ---- Scanning ----
-
-  private firstLint: Promise<void> = Promise.resolve();
 
   private async scan(): Promise<void> {
     const scan = ++this.scans;

@@ -7,7 +7,7 @@
 //                      [--skip lsp,floor,cli,index,bundle] [--out file.json] [--server-node-args "--cpu-prof ..."]
 //                      [--no-workspace]
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -213,7 +213,6 @@ async function scenario(server, file, text) {
     let diagnostics = first.diagnostics;
     const cpuStat0 = cpuMsFromStat(lsp.pid);
     const refreshes0 = lsp.stats().refreshes;
-    const cpuSched0 = cpuMsFromSchedstat(lsp.pid);
     const threads0 = cpuMsByThread(lsp.pid);
     let version = 1;
     for (let k = 0; k < KEYSTROKES; k++) {
@@ -229,16 +228,28 @@ async function scenario(server, file, text) {
     }
     await sleep(server.kind === 'peer' ? 300 : 100);
     const cpuPerKeyStat = (cpuMsFromStat(lsp.pid) - cpuStat0) / KEYSTROKES;
-    const cpuPerKeySched = (cpuMsFromSchedstat(lsp.pid) - cpuSched0) / KEYSTROKES;
-    // Where that CPU went: the main thread against V8's helper threads (compiler, GC) and libuv's.
+    // Nanosecond sums per thread: the main thread against V8's helper threads (compiler, GC) and libuv's.
     const threads1 = cpuMsByThread(lsp.pid);
     const cpuPerKeyMainThread = (threads1.main - threads0.main) / KEYSTROKES;
     const cpuPerKeyOtherThreads = (threads1.others - threads0.others) / KEYSTROKES;
     const refreshesWhileTyping = lsp.stats().refreshes - refreshes0;
+    const typing = {
+      openMs,
+      openCpuMs,
+      openDiagnostics: first.diagnostics.length,
+      keystrokeMs: latencies,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      max: Math.max(...latencies),
+      cpuPerKeystrokeMs: cpuPerKeyStat,
+      cpuPerKeystrokeSchedstatMs: cpuPerKeyMainThread + cpuPerKeyOtherThreads,
+      cpuPerKeystrokeMainThreadMs: cpuPerKeyMainThread,
+      cpuPerKeystrokeOtherThreadsMs: cpuPerKeyOtherThreads,
+    };
 
     // Code action and hover on the final version: on our finding nearest the edit (each offers at least its
     // suppression fix), or (peer) at the edited key. The transport floor answers neither.
-    if (server.kind === 'floor') return { openMs, openCpuMs, openDiagnostics: first.diagnostics.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), cpuPerKeystrokeMs: cpuPerKeyStat, cpuPerKeystrokeSchedstatMs: cpuPerKeySched, cpuPerKeystrokeMainThreadMs: cpuPerKeyMainThread, cpuPerKeystrokeOtherThreadsMs: cpuPerKeyOtherThreads, peakRssMiB: peakRssMiB(lsp.pid), keystrokeMs: latencies };
+    if (server.kind === 'floor') return { ...typing, peakRssMiB: peakRssMiB(lsp.pid) };
     const finalText = text.slice(0, edit.offset) + typed.slice(0, KEYSTROKES) + text.slice(edit.offset);
     const near = (d) => Math.abs(d.range.start.line - edit.line);
     const target = server.kind === 'ours'
@@ -263,23 +274,13 @@ async function scenario(server, file, text) {
     }
     const peak = peakRssMiB(lsp.pid);
     return {
-      openMs,
-      openCpuMs,
-      openDiagnostics: first.diagnostics.length,
+      ...typing,
       ...(server.kind === 'ours' && server.mode === 'pull' ? { diagnosticsAtOpen: first.diagnostics } : {}),
       refreshesWhileTyping,
       settleMs: settle.ms,
       settleCpuMs: settle.cpuMs,
       finalDiagnostics: diagnostics.length,
       edit: { line: edit.line + 1, kind: edit.kind, text: edit.lineText },
-      keystrokeMs: latencies,
-      p50: percentile(latencies, 50),
-      p95: percentile(latencies, 95),
-      max: Math.max(...latencies),
-      cpuPerKeystrokeMs: cpuPerKeyStat,
-      cpuPerKeystrokeSchedstatMs: cpuPerKeySched,
-      cpuPerKeystrokeMainThreadMs: cpuPerKeyMainThread,
-      cpuPerKeystrokeOtherThreadsMs: cpuPerKeyOtherThreads,
       codeActionMs: median(codeActionTimes),
       codeActionFirstMs: codeActionTimes[0],
       codeActions,
@@ -396,6 +397,7 @@ async function main() {
           const floor = { ...SERVERS.floor, diagnosticsFile };
           const floorRuns = [];
           for (let r = 0; r < RUNS; r++) floorRuns.push(await scenario(floor, file, text));
+          rmSync(diagnosticsFile, { force: true });
           results.files[file.name].servers[floor.label] = combine(floorRuns);
           console.log(`  ${file.name.padEnd(10)} ${floor.label.padEnd(21)} ${RUNS} run(s): CPU per keystroke ${fmt(results.files[file.name].servers[floor.label].cpuPerKeystrokeMs, 2)} ms`);
         }

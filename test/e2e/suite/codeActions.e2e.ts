@@ -95,18 +95,18 @@ suite('quick fixes', () => {
     const { document } = editor;
     try {
       await waitForRule(document.uri, 'allow-privilege-escalation');
-      assert.ok(await fixAllEdits(document.uri), 'fix-all has work to do before the save');
+      assert.ok(await step('fix-all before the save', () => fixAllEdits(document.uri)), 'fix-all has work to do before the save');
       // Saving an unmodified file runs no save participants: make it dirty with one more comment.
-      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited just before saving\n')));
+      assert.ok(await step('the edit before the save', () => editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# edited just before saving\n'))));
       const before = document.getText();
-      assert.ok(await document.save(), 'the save went through');
+      assert.ok(await step('the save', () => document.save()), 'the save went through');
 
       const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       assert.equal(saved, document.getText(), 'what is on disk is what the editor shows');
       assert.notEqual(saved, before, 'fix-all changed the file as it was saved');
       assert.deepEqual(commentsOf(saved), commentsOf(before), 'comments survive fix-all');
       assert.ok(!/allowPrivilegeEscalation: true/.test(saved) && /allowPrivilegeEscalation: false # copied from an old chart/.test(saved), saved);
-      assert.equal(await fixAllEdits(document.uri), 0, `nothing fixable is left; the file reads:\n${saved}`);
+      assert.equal(await step('fix-all after the save', () => fixAllEdits(document.uri)), 0, `nothing fixable is left; the file reads:\n${saved}`);
       await waitFor(
         () => (kubeguardDiagnostics(document.uri).some((d) => ruleId(d) === 'allow-privilege-escalation') ? undefined : true),
         () => `the allow-privilege-escalation findings to go away; have: ${describeDiagnostics(document.uri)}`,
@@ -119,10 +119,31 @@ suite('quick fixes', () => {
   });
 });
 
-/** How many text edits the file's `source.fixAll.kubeguard` action makes (0 when none is offered). */
+/** Runs one step of a test; a failure names the step (VS Code's own errors, such as "Canceled", say nothing of where). */
+async function step<T>(name: string, run: () => Thenable<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/**
+ * How many text edits the file's `source.fixAll.kubeguard` action makes (0 when none is offered).
+ * VS Code cancels a code action request when the document changes while it runs (the editor then
+ * simply asks again): a cancelled request is asked again, a few times at most.
+ */
 async function fixAllEdits(uri: vscode.Uri): Promise<number> {
   const fixAll = vscode.CodeActionKind.SourceFixAll.append('kubeguard');
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), fixAll.value);
+  let actions: vscode.CodeAction[] = [];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), fixAll.value);
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error) || error.message !== 'Canceled') throw error;
+    }
+  }
   return actions
     .filter((a) => a.kind && fixAll.contains(a.kind))
     .flatMap((a) => a.edit?.entries() ?? [])

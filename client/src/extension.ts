@@ -45,10 +45,12 @@ export function deactivate(): Thenable<void> | undefined {
 function createClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
   // The server is bundled beside this file by esbuild.mjs; the packaged .vsix carries no node_modules.
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // stdio, as every other editor and `npm run bench` speak to it: there the server encodes its diagnostic
+  // reports itself (server/src/encoder.ts); over IPC Node would JSON.stringify each one whole.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.stdio },
     // `--inspect` lets "Attach to Server" debug the server when the extension runs in debug mode.
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
 
   // Manifests and the project config can change on disk (git checkout, generators) without being opened.

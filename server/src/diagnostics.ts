@@ -9,10 +9,11 @@ import {
 import type { ServerContext } from './context';
 import { toDiagnostic } from './convert';
 import type { LintState } from './documents';
+import { encodable } from './encoder';
 import { guard } from './log';
 
 export function toDiagnostics(state: LintState): Diagnostic[] {
-  return state.result.findings.map((finding) => toDiagnostic(finding, state.positions));
+  return encodable(state.result.findings.map((finding) => toDiagnostic(finding, state.positions)));
 }
 
 /** How other modules ask for fresh diagnostics of open documents whose results they invalidated. */

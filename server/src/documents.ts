@@ -50,6 +50,7 @@ export class DocumentStore {
   private markFirstLint!: () => void;
   private readonly firstLint = new Promise<void>((resolve) => { this.markFirstLint = resolve; });
   private workspace: WorkspaceHook | undefined;
+  private newestState: LintState | undefined;
 
   constructor(
     private readonly settings: SettingsStore,
@@ -78,6 +79,11 @@ export class DocumentStore {
   /** Whether a lint is under way: idle-time work (warmUp.ts) waits until it is done. */
   busy(): boolean {
     return this.inFlight > 0;
+  }
+
+  /** The newest lint of an open document, if any: what warmUp.ts rehearses typing on. */
+  newest(): LintState | undefined {
+    return this.newestState;
   }
 
   /** Resolves when the first lint of any document is done, or after `timeoutMs` if none came. */
@@ -116,7 +122,9 @@ export class DocumentStore {
     this.inFlight++;
     const state = this.settings.get(uri).then((settings) => {
       const result = this.run(uri, text, settings, true);
-      return { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
+      const linted: LintState = { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
+      this.newestState = linted;
+      return linted;
     }).finally(() => {
       this.inFlight--;
       this.markFirstLint();
@@ -149,7 +157,7 @@ export class DocumentStore {
         ? lintConfigText(text)
         : settings.ignored
           ? withoutFindings(lintText(text, { settings: { ...settings, enable: true }, rules: [], cache, fileName: fileNameOf(uri), inPlace: current }))
-          : lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces: this.workspace?.namespaces(), inPlace: current });
+          : lintOpenText(text, settings, cache, uri, this.workspace?.namespaces(), current);
       noteLintedText(text.length);
       const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
@@ -166,7 +174,16 @@ export class DocumentStore {
     this.caches.delete(uri);
     this.results.delete(uri);
     this.settings.forget(uri);
+    if (this.newestState?.uri === uri) this.newestState = undefined;
   }
+}
+
+/**
+ * The engine call of every lint of an open document. warmUp.ts rehearses typing through this same
+ * function, so the code V8 optimises while idle is the code a keystroke runs, fed the same shapes.
+ */
+export function lintOpenText(text: string, settings: Settings, cache: LintCache, uri: string, namespaces: NamespaceIndex | undefined, inPlace: boolean): FileResult {
+  return lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces, inPlace });
 }
 
 function withoutFindings(result: FileResult): FileResult {

@@ -1,8 +1,11 @@
 /** @file The kubeguard language server: the connection, capability negotiation, and one register call per LSP feature. */
+import { inspect } from 'node:util';
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  type MessageReader,
   ProposedFeatures,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
@@ -14,6 +17,7 @@ import { initialFeatures, readClientFeatures, type ServerContext } from './conte
 import { registerDiagnostics } from './diagnostics';
 import { foldersOf, WorkspaceService } from './workspace';
 import { DocumentStore } from './documents';
+import { jsonEncoder } from './encoder';
 import { registerHover } from './hover';
 import { connectionLog, installProcessGuards, type Log } from './log';
 import { registerSettings, SECTION, SettingsStore } from './settings';
@@ -62,7 +66,7 @@ connection.onInitialized(() => {
   // In idle time, so the first keystrokes a user types are as fast as the later ones (see warmUp.ts).
   // Background work starts once the document that started the server has its diagnostics.
   const firstLint = documents.firstLintDone(BACKGROUND_WORK_AFTER_MS);
-  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`), firstLint, () => documents.busy() || workspace.awaitingFirstLint());
+  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`), firstLint, () => documents.busy() || workspace.awaitingFirstLint(), () => documents.newest());
   // Indexing runs in the background: open documents get their own findings at once, cross-file ones when it is done.
   let folders = foldersOf(initializeParams ?? {});
   configFiles.setFolders(folders);
@@ -88,12 +92,29 @@ registerHover(connection, context);
 documents.listen(connection);
 connection.listen();
 
-/** The transport comes from the command line: --stdio (any editor), --node-ipc (VS Code), --socket=<port>, --pipe=<name>. */
+/**
+ * The transport comes from the command line: --stdio (VS Code, any editor), --node-ipc, --socket=<port>,
+ * --pipe=<name>. On stdio, messages are encoded by encoder.ts (diagnostic reports from cached pieces).
+ */
 function connect() {
   try {
-    return createConnection(ProposedFeatures.all);
+    if (!process.argv.includes('--stdio')) return createConnection(ProposedFeatures.all);
+    // stdin as a stream, not a reader: createConnection then also exits when the client closes it. Its
+    // types take two streams or two reader/writers; the code takes each side as either.
+    const input = process.stdin as unknown as MessageReader;
+    const stdio = createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder }));
+    // Anything printed to stdout would corrupt the protocol stream: console output goes to the client's log instead, as createConnection does for --stdio itself.
+    redirectConsole(stdio);
+    return stdio;
   } catch (error) {
     process.stderr.write(`kubeguard language server: ${(error as Error).message}\nUsage: node dist/server.js --stdio\n`);
     process.exit(2);
   }
+}
+
+function redirectConsole(target: ReturnType<typeof createConnection>): void {
+  const text = (args: unknown[]) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ');
+  console.log = console.info = console.debug = (...args: unknown[]) => target.console.log(text(args));
+  console.warn = (...args: unknown[]) => target.console.warn(text(args));
+  console.error = console.trace = (...args: unknown[]) => target.console.error(text(args));
 }

@@ -1,15 +1,23 @@
 /**
- * @file Warms the engine up while the server is idle after start. V8 runs new code in its
- * interpreter and optimises it only once it is hot: without this, the first few dozen keystrokes a
- * user types each cost several times what later ones do. This types into an embedded manifest the
- * way an editor would (lint through a cache, the server's workspace step, conversion to diagnostics) in
- * slices of a few milliseconds, so a real request never waits for more than one slice.
+ * @file Warms the engine up while the server is idle after start. V8 runs new code in its interpreter
+ * and optimises it once it is hot, for the object shapes it has seen; optimised code that then meets
+ * other shapes is thrown away and compiled again. Without a warm-up, the first few dozen keystrokes a
+ * user types each cost several times what later ones do, most of it V8 compiling on its helper threads.
+ *
+ * So the server rehearses typing on a copy of the user's own file (the documents around its middle,
+ * up to REHEARSAL_CHARS), with the user's settings, through the functions a keystroke runs: the text
+ * sync, the lint (documents.ts lintOpenText), the workspace step, the diagnostics and their encoding.
+ * An embedded manifest stands in when no document was linted or none has room to type. The work runs in
+ * slices of a few milliseconds and steps aside whenever a lint is waiting.
  */
-import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
-import { LintCache, lintText } from '../../shared/src/engine/lint';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
+import { LintCache } from '../../shared/src/engine/lint';
 import { WorkspaceIndex } from '../../shared/src/workspace/index';
 import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
-import { toDiagnostic } from './convert';
+import { toDiagnostics } from './diagnostics';
+import { lintOpenText, type LintState } from './documents';
+import { encodeMessage } from './encoder';
 
 const SAMPLE = `apiVersion: v1
 kind: Namespace
@@ -67,10 +75,25 @@ rules:
 
 const KEYSTROKES = 300;
 const SLICE_MS = 4;
-const URI = 'kubeguard-warm-up:///sample.yaml';
+/** The rehearsal text's size: a few milliseconds to lint cold, yet documents of the user's own kinds and shapes. */
+const REHEARSAL_CHARS = 24_000;
+/** Places to type at, spread over the rehearsal text; each gets KEYS_PER_PLACE keystrokes. */
+const PLACES = 30;
+const KEYS_PER_PLACE = 10;
+
+/** How long after the first lint the warm-up starts: time for its report to be written. */
+const START_AFTER_MS = 50;
 
 /** How long the warm-up steps aside when real work is waiting. */
 const YIELD_MS = 10;
+
+/** What to rehearse on: a text, where to type in it, and the settings and URI to lint it with. */
+interface Rehearsal {
+  readonly text: string;
+  readonly places: readonly number[];
+  readonly settings: Settings;
+  readonly uri: string;
+}
 
 /**
  * Starts the warm-up; it ends by itself after KEYSTROKES edits, or at the first error.
@@ -79,36 +102,95 @@ const YIELD_MS = 10;
  * every slice steps aside while `busy()` says real work is waiting. Slices taken while a big didOpen
  * is still arriving would each hold up one chunk of it.
  */
-export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean): void {
-  const cache = new LintCache({ editInPlaceFrom: 0 });
-  const index = new WorkspaceIndex();
-  const at = SAMPLE.indexOf(':1.0') + 4;
-  let typed = '';
-  const memory: OpenFileMemory = {};
+export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean, newest: () => LintState | undefined): void {
   let keystroke = 0;
-  const step = () => {
-    // Typing and deleting again keeps the sample small whatever the count.
-    typed = keystroke % 20 < 10 ? `${typed}${keystroke % 10}` : typed.slice(1);
-    const text = SAMPLE.slice(0, at) + typed + SAMPLE.slice(at);
-    const own = lintText(text, { settings: DEFAULT_SETTINGS, cache, fileName: '/sample.yaml', namespaces: index.namespaces() });
-    const workspace = openFileWorkspaceFindings(index, URI, own, DEFAULT_SETTINGS, memory, true, () => undefined)!;
-    const merged = mergeWorkspaceFindings(own, workspace);
-    JSON.stringify(merged.findings.map((f) => toDiagnostic(f, merged.lines)));
-    keystroke++;
-  };
+  let typist: (() => void) | undefined;
   const slice = () => {
     if (busy()) {
       setTimeout(slice, YIELD_MS);
       return;
     }
     try {
+      typist ??= rehearse(chooseRehearsal(newest()));
       const until = performance.now() + SLICE_MS;
-      while (keystroke < KEYSTROKES && performance.now() < until) step();
+      while (keystroke < KEYSTROKES && performance.now() < until) {
+        typist();
+        keystroke++;
+      }
     } catch (error) {
       onError(error);
       return;
     }
     if (keystroke < KEYSTROKES) setImmediate(slice);
   };
-  void started.then(() => setImmediate(slice));
+  // The first slice lints the rehearsal text cold (a few ms per KB): not before the first report is out.
+  void started.then(() => setTimeout(slice, START_AFTER_MS));
+}
+
+/** A typist for the rehearsal: each call types (or deletes) one character and handles it as the server handles a change. */
+function rehearse({ text, places, settings, uri }: Rehearsal): () => void {
+  let document = TextDocument.create(uri, 'yaml', 0, text);
+  const cache = new LintCache();
+  const index = new WorkspaceIndex();
+  const memory: OpenFileMemory = {};
+  let keystroke = 0;
+  return () => {
+    // At each place: type KEYS_PER_PLACE / 2 characters after a value, then delete them again. Every
+    // fourth place types a comment (" #a…"), which changes the document's structure: a re-parse.
+    const place = Math.floor(keystroke / KEYS_PER_PLACE) % places.length;
+    const at = places[place]!;
+    const step = keystroke % KEYS_PER_PLACE;
+    const typing = KEYS_PER_PLACE / 2;
+    const typed = place % 4 === 3 ? ' #abcdefgh' : 'abcdefghij';
+    const offset = step < typing ? at + step : at + KEYS_PER_PLACE - step - 1;
+    const range = { start: document.positionAt(offset), end: document.positionAt(step < typing ? offset : offset + 1) };
+    document = TextDocument.update(document, [{ range, text: step < typing ? typed[step]! : '' }], document.version + 1);
+    keystroke++;
+
+    const own = lintOpenText(document.getText(), settings, cache, uri, index.namespaces(), true);
+    const workspace = openFileWorkspaceFindings(index, uri, own, settings, memory, true, () => undefined);
+    const result = workspace ? mergeWorkspaceFindings(own, workspace) : own;
+    const state: LintState = { uri, version: document.version, settings, result, positions: result.lines, resultId: String(document.version) };
+    encodeMessage({ jsonrpc: '2.0', id: 0, result: { kind: 'full', resultId: state.resultId, items: toDiagnostics(state) } } as never);
+  };
+}
+
+/** The documents around the middle of the newest linted file, or the embedded sample. */
+function chooseRehearsal(state: LintState | undefined): Rehearsal {
+  const fallback = { text: SAMPLE, places: [SAMPLE.indexOf(':1.0') + 4], settings: DEFAULT_SETTINGS, uri: 'file:///kubeguard-warm-up/sample.yaml' };
+  if (!state) return fallback;
+  const text = windowOf(state.result.text, (state.result.documents ?? []).map((d) => d.base));
+  const places = text === undefined ? [] : placesIn(text);
+  return text !== undefined && places.length > 0 ? { text, places, settings: state.settings, uri: `${state.uri}.kubeguard-warm-up` } : fallback;
+}
+
+/** Whole documents (starting at `bases`) around the middle of `text`, at most REHEARSAL_CHARS long. */
+function windowOf(text: string, bases: readonly number[]): string | undefined {
+  if (text.length <= REHEARSAL_CHARS) return text;
+  const ends = bases.map((_, i) => bases[i + 1] ?? text.length);
+  const fits = bases.map((_, i) => i).filter((i) => ends[i]! - bases[i]! <= REHEARSAL_CHARS);
+  if (fits.length === 0) return undefined;
+  const distance = (i: number) => Math.abs((bases[i]! + ends[i]!) / 2 - text.length / 2);
+  let first = fits.reduce((best, i) => (distance(i) < distance(best) ? i : best));
+  let last = first;
+  // Add a neighbour at a time, after and before in turn, while the window still fits.
+  for (let grew = true, after = true; grew; after = !after) {
+    grew = false;
+    for (const side of after ? [true, false] : [false, true]) {
+      if (side && last + 1 < bases.length && ends[last + 1]! - bases[first]! <= REHEARSAL_CHARS) last++;
+      else if (!side && first > 0 && ends[last]! - bases[first - 1]! <= REHEARSAL_CHARS) first--;
+      else continue;
+      grew = true;
+      break;
+    }
+  }
+  return text.slice(bases[first], ends[last]);
+}
+
+/** Ends of plain `key: value` lines, PLACES of them spread over the text. */
+function placesIn(text: string): number[] {
+  const ends: number[] = [];
+  for (const match of text.matchAll(/^[ \t]*(?:- )?[\w.\/-]+:[ \t]+[A-Za-z0-9][\w.\/-]*$/gm)) ends.push(match.index! + match[0].length);
+  if (ends.length <= PLACES) return ends;
+  return Array.from({ length: PLACES }, (_, i) => ends[Math.floor((i * ends.length) / PLACES)]!);
 }

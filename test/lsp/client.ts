@@ -153,6 +153,13 @@ export class TestClient {
     return this.waitFor(() => this.published.slice(since).find((p) => p.uri === uri && p.version === version), `publishDiagnostics for ${uri} version ${version}`);
   }
 
+  /** Closes the server's stdin, as an editor that quits without `shutdown` does; resolves with how the process ended, or 'running' after `ms`. */
+  async hangUp(ms: number): Promise<number | string | 'running'> {
+    const exited = new Promise<number | string>((resolve) => this.process.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+    this.process.stdin.end();
+    return Promise.race([exited, new Promise<'running'>((resolve) => setTimeout(() => resolve('running'), ms))]);
+  }
+
   async stop(): Promise<void> {
     if (this.alive) {
       const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));

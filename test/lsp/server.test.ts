@@ -67,6 +67,15 @@ function editsOf(action: CodeAction, uri: string, version?: number): TextEdit[] 
   return action.edit?.changes?.[uri] ?? [];
 }
 
+test('the server exits when the client closes its stdin without shutdown (exit code 1, as LSP asks)', async () => {
+  const { client } = await TestClient.start(PULL_CAPABILITIES);
+  try {
+    assert.equal(await client.hangUp(5000), 1);
+  } finally {
+    await client.stop();
+  }
+});
+
 describe('language server, pull client', () => {
   let client: TestClient;
   let init: InitializeResult;

@@ -6,7 +6,8 @@
  *
  * So the server rehearses typing on a copy of the user's own file (the documents around its middle,
  * up to REHEARSAL_CHARS), with the user's settings, through the functions a keystroke runs: the text
- * sync, the lint (documents.ts lintOpenText), the workspace step, the diagnostics and their encoding.
+ * sync, the lint (documents.ts lintOpenText) under the workspace's Namespaces, the workspace step (on an
+ * index of its own), the diagnostics and their encoding.
  * An embedded manifest stands in when no document was linted or none has room to type. The work runs in
  * slices of a few milliseconds and steps aside whenever a lint is waiting.
  */
@@ -14,6 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
 import { LintCache } from '../../shared/src/engine/lint';
 import { WorkspaceIndex } from '../../shared/src/workspace/index';
+import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
 import { toDiagnostics } from './diagnostics';
 import { lintOpenText, type LintState } from './documents';
@@ -102,7 +104,7 @@ interface Rehearsal {
  * every slice steps aside while `busy()` says real work is waiting. Slices taken while a big didOpen
  * is still arriving would each hold up one chunk of it.
  */
-export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean, newest: () => LintState | undefined): void {
+export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean, newest: () => LintState | undefined, namespaces: () => NamespaceIndex): void {
   let keystroke = 0;
   let typist: (() => void) | undefined;
   const slice = () => {
@@ -111,7 +113,7 @@ export function warmUp(onError: (error: unknown) => void, started: Promise<void>
       return;
     }
     try {
-      typist ??= rehearse(chooseRehearsal(newest()));
+      typist ??= rehearse(chooseRehearsal(newest()), namespaces);
       const until = performance.now() + SLICE_MS;
       while (keystroke < KEYSTROKES && performance.now() < until) {
         typist();
@@ -128,7 +130,7 @@ export function warmUp(onError: (error: unknown) => void, started: Promise<void>
 }
 
 /** A typist for the rehearsal: each call types (or deletes) one character and handles it as the server handles a change. */
-function rehearse({ text, places, settings, uri }: Rehearsal): () => void {
+function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => NamespaceIndex): () => void {
   let document = TextDocument.create(uri, 'yaml', 0, text);
   const cache = new LintCache();
   const index = new WorkspaceIndex();
@@ -147,7 +149,8 @@ function rehearse({ text, places, settings, uri }: Rehearsal): () => void {
     document = TextDocument.update(document, [{ range, text: step < typing ? typed[step]! : '' }], document.version + 1);
     keystroke++;
 
-    const own = lintOpenText(document.getText(), settings, cache, uri, index.namespaces(), true);
+    // The workspace's Namespaces (only read), so Pod Security runs under the policies it will meet.
+    const own = lintOpenText(document.getText(), settings, cache, uri, namespaces(), true);
     const workspace = openFileWorkspaceFindings(index, uri, own, settings, memory, true, () => undefined);
     const result = workspace ? mergeWorkspaceFindings(own, workspace) : own;
     const state: LintState = { uri, version: document.version, settings, result, positions: result.lines, resultId: String(document.version) };

@@ -90,7 +90,7 @@ const START_AFTER_MS = 50;
 const YIELD_MS = 10;
 
 /** What to rehearse on: a text, where to type in it, and the settings and URI to lint it with. */
-interface Rehearsal {
+export interface Rehearsal {
   readonly text: string;
   readonly places: readonly number[];
   readonly settings: Settings;
@@ -158,8 +158,8 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
   };
 }
 
-/** The documents around the middle of the newest linted file, or the embedded sample. */
-function chooseRehearsal(state: LintState | undefined): Rehearsal {
+/** What to rehearse on: the documents around the middle of the newest linted file, or the embedded sample. Exported for tests. */
+export function chooseRehearsal(state: LintState | undefined): Rehearsal {
   const fallback = { text: SAMPLE, places: [SAMPLE.indexOf(':1.0') + 4], settings: DEFAULT_SETTINGS, uri: 'file:///kubeguard-warm-up/sample.yaml' };
   if (!state) return fallback;
   const text = windowOf(state.result.text, (state.result.documents ?? []).map((d) => d.base));
@@ -193,7 +193,7 @@ function windowOf(text: string, bases: readonly number[]): string | undefined {
 /** Ends of plain `key: value` lines, PLACES of them spread over the text. */
 function placesIn(text: string): number[] {
   const ends: number[] = [];
-  for (const match of text.matchAll(/^[ \t]*(?:- )?[\w.\/-]+:[ \t]+[A-Za-z0-9][\w.\/-]*$/gm)) ends.push(match.index! + match[0].length);
+  for (const match of text.matchAll(/^[ \t]*(?:- )?[\w.\/-]+:[ \t]+[A-Za-z0-9][\w.\/:@-]*$/gm)) ends.push(match.index! + match[0].length);
   if (ends.length <= PLACES) return ends;
   return Array.from({ length: PLACES }, (_, i) => ends[Math.floor((i * ends.length) / PLACES)]!);
 }

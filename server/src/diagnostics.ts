@@ -16,6 +16,18 @@ export function toDiagnostics(state: LintState): Diagnostic[] {
   return encodable(state.result.findings.map((finding) => toDiagnostic(finding, state.positions)));
 }
 
+/** Whether two reports say the same: toDiagnostic's fields, in order (the link is one object per rule). */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.range.start.line !== y.range.start.line || x.range.start.character !== y.range.start.character || x.range.end.line !== y.range.end.line || x.range.end.character !== y.range.end.character) return false;
+    if (x.severity !== y.severity || x.code !== y.code || x.source !== y.source || x.message !== y.message || x.codeDescription?.href !== y.codeDescription?.href) return false;
+  }
+  return true;
+}
+
 /** How other modules ask for fresh diagnostics of open documents whose results they invalidated. */
 export interface DiagnosticsRefresher {
   /** Pull clients are asked to pull again; push clients get a republish of those documents. */
@@ -27,11 +39,25 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
   const empty: DocumentDiagnosticReport = { kind: DocumentDiagnosticReportKind.Full, items: [] };
 
   // Pull: the client asks when it wants them (visible editors, after edits) and we lint lazily.
+  // The last full report of each document: when a change leaves every diagnostic as it was (typing in
+  // a value with no finding on its line, say), the client is told "unchanged" instead of getting all
+  // of them again.
+  const lastReports = new Map<string, { readonly resultId: string; readonly items: readonly Diagnostic[] }>();
   connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', empty, async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
-    const state = await documents.lint(params.textDocument.uri);
+    const uri = params.textDocument.uri;
+    const state = await documents.lint(uri);
     if (!state) return empty;
-    if (params.previousResultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: state.resultId };
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items: toDiagnostics(state) };
+    const last = lastReports.get(uri);
+    if (params.previousResultId !== undefined && params.previousResultId === last?.resultId) {
+      if (last.resultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      const items = toDiagnostics(state);
+      if (sameDiagnostics(items, last.items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      lastReports.set(uri, { resultId: state.resultId, items });
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items };
+    }
+    const items = toDiagnostics(state);
+    lastReports.set(uri, { resultId: state.resultId, items });
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items };
   }));
 
   // Push: one complete publish per change. Changes that arrive before we get to run collapse into
@@ -62,6 +88,7 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
     if (!features.pullDiagnostics) schedule(event.document.uri);
   });
   documents.synced.onDidClose((event) => {
+    lastReports.delete(event.document.uri);
     if (features.pullDiagnostics) return;
     pending.delete(event.document.uri);
     // A closed file's problems leave the Problems list with it.

@@ -123,6 +123,31 @@ describe('language server, pull client', () => {
     assert.deepEqual(second, { kind: 'unchanged', resultId: first.resultId });
   });
 
+  test('an edit that leaves every diagnostic as it was is answered "unchanged" with the last full report\'s id; one that changes them gets all of them', async () => {
+    const target = 'file:///work/pod-unchanged.yaml';
+    await client.open(target, PRIVILEGED_POD + '# note\n');
+    const first = await pull(target);
+    assert.equal(first.kind, 'full');
+    const before = (first as FullDocumentDiagnosticReport).items;
+    assert.ok(byRule(before, 'privileged-container').length === 1);
+    // Typing in the comment on line 10 moves no finding and changes none.
+    await client.change(target, 2, [{ range: { start: { line: 10, character: 6 }, end: { line: 10, character: 6 } }, rangeLength: 0, text: 'x' }]);
+    assert.deepEqual(await pull(target, first.resultId), { kind: 'unchanged', resultId: first.resultId });
+    // Typing before a finding on its line moves it: all diagnostics again, under a new id.
+    await client.change(target, 3, [{ range: { start: { line: 9, character: 19 }, end: { line: 9, character: 19 } }, rangeLength: 0, text: ' ' }]);
+    const moved = await pull(target, first.resultId);
+    assert.equal(moved.kind, 'full');
+    assert.notEqual(moved.resultId, first.resultId);
+    assert.deepEqual(byRule((moved as FullDocumentDiagnosticReport).items, 'privileged-container')[0]!.range, { start: { line: 9, character: 21 }, end: { line: 9, character: 25 } });
+    // Fixing it drops the finding: a full report without it.
+    await client.change(target, 4, [{ range: { start: { line: 9, character: 21 }, end: { line: 9, character: 25 } }, rangeLength: 4, text: 'false' }]);
+    const fixed = await pull(target, moved.resultId);
+    assert.equal(fixed.kind, 'full');
+    assert.equal(byRule((fixed as FullDocumentDiagnosticReport).items, 'privileged-container').length, 0);
+    assert.deepEqual(await pull(target, fixed.resultId), { kind: 'unchanged', resultId: fixed.resultId });
+    await client.close(target);
+  });
+
   test('the quick fix for privileged-container replaces `true` by `false`, versioned', async () => {
     const [diagnostic] = byRule(await pullItems(uri), 'privileged-container');
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {

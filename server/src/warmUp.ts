@@ -11,6 +11,7 @@
  * An embedded manifest stands in when no document was linted or none has room to type. The work runs in
  * slices of a few milliseconds and steps aside whenever a lint is waiting.
  */
+import type { ResponseMessage } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
 import { LintCache } from '../../shared/src/engine/lint';
@@ -154,7 +155,8 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
     const workspace = openFileWorkspaceFindings(index, uri, own, settings, memory, true, () => undefined);
     const result = workspace ? mergeWorkspaceFindings(own, workspace) : own;
     const state: LintState = { uri, version: document.version, settings, result, positions: result.lines, resultId: String(document.version) };
-    encodeMessage({ jsonrpc: '2.0', id: 0, result: { kind: 'full', resultId: state.resultId, items: toDiagnostics(state) } } as never);
+    const report: ResponseMessage = { jsonrpc: '2.0', id: 0, result: { kind: 'full', resultId: state.resultId, items: toDiagnostics(state) } };
+    encodeMessage(report);
   };
 }
 
@@ -190,10 +192,10 @@ function windowOf(text: string, bases: readonly number[]): string | undefined {
   return text.slice(bases[first], ends[last]);
 }
 
-/** Ends of plain `key: value` lines, PLACES of them spread over the text. */
+/** Ends of plain `key: value` lines (before a CR of CRLF), PLACES of them spread over the text. */
 function placesIn(text: string): number[] {
   const ends: number[] = [];
-  for (const match of text.matchAll(/^[ \t]*(?:- )?[\w.\/-]+:[ \t]+[A-Za-z0-9][\w.\/:@-]*$/gm)) ends.push(match.index! + match[0].length);
+  for (const match of text.matchAll(/^[ \t]*(?:- )?[\w.\/-]+:[ \t]+[A-Za-z0-9][\w.\/:@-]*(?=\r?$)/gm)) ends.push(match.index! + match[0].length);
   if (ends.length <= PLACES) return ends;
   return Array.from({ length: PLACES }, (_, i) => ends[Math.floor((i * ends.length) / PLACES)]!);
 }

@@ -53,3 +53,10 @@ test('a file with no plain value to type after falls back to the sample too', ()
   const rehearsal = chooseRehearsal(stateOf('# only a comment\n'));
   assert.match(rehearsal.text, /kind: Namespace/);
 });
+
+test('CRLF line ends: the places are before the CR', () => {
+  const text = deployment(7).replace(/\n/g, '\r\n');
+  const rehearsal = chooseRehearsal(stateOf(text));
+  assert.ok(rehearsal.places.length > 0);
+  for (const at of rehearsal.places) assert.equal(text.slice(at, at + 2), '\r\n');
+});

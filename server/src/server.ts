@@ -5,7 +5,6 @@ import {
   DidChangeConfigurationNotification,
   type MessageReader,
   ProposedFeatures,
-  StreamMessageWriter,
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
@@ -17,7 +16,7 @@ import { initialFeatures, readClientFeatures, type ServerContext } from './conte
 import { registerDiagnostics } from './diagnostics';
 import { foldersOf, WorkspaceService } from './workspace';
 import { DocumentStore } from './documents';
-import { jsonEncoder } from './encoder';
+import { FrameWriter } from './encoder';
 import { registerHover } from './hover';
 import { connectionLog, installProcessGuards, type Log } from './log';
 import { registerSettings, SECTION, SettingsStore } from './settings';
@@ -94,7 +93,7 @@ connection.listen();
 
 /**
  * The transport comes from the command line: --stdio (VS Code, any editor), --node-ipc, --socket=<port>,
- * --pipe=<name>. On stdio, messages are encoded by encoder.ts (diagnostic reports from cached pieces).
+ * --pipe=<name>. On stdio, encoder.ts writes the messages (diagnostic reports encoded from cached pieces).
  */
 function connect() {
   try {
@@ -102,7 +101,7 @@ function connect() {
     // stdin as a stream, not a reader: createConnection then also exits when the client closes it. Its
     // types take two streams or two reader/writers; the code takes each side as either.
     const input = process.stdin as unknown as MessageReader;
-    const stdio = createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout, { contentTypeEncoder: jsonEncoder }));
+    const stdio = createConnection(ProposedFeatures.all, input, new FrameWriter(process.stdout));
     // Anything printed to stdout would corrupt the protocol stream: console output goes to the client's log instead, as createConnection does for --stdio itself.
     redirectConsole(stdio);
     return stdio;

@@ -1,8 +1,9 @@
 /** @file The stdio encoder: diagnostic reports encoded from cached pieces are the same JSON value as JSON.stringify's, in ASCII bytes. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Diagnostic, Message } from 'vscode-languageserver/node';
-import { encodable, encodeMessage, jsonEncoder } from '../../server/src/encoder';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import { StreamMessageReader, type Diagnostic, type Message } from 'vscode-languageserver/node';
+import { encodable, encodeMessage, FrameWriter } from '../../server/src/encoder';
 
 const LINK = Object.freeze({ href: 'https://example.com/rules/x.md' });
 
@@ -57,8 +58,31 @@ test('a message whose other strings spell the placeholder is encoded whole by JS
   assert.equal(params.diagnostics, diagnostics);
 });
 
-test('the content type encoder answers UTF-8 bytes for vscode-jsonrpc', async () => {
-  const message = { jsonrpc: '2.0', id: 5, result: { kind: 'full', resultId: '5', items: encodable([diagnostic(0, 'ü')]) } } as Message;
-  const bytes = await jsonEncoder.encode(message, { charset: 'utf-8' });
-  assert.deepEqual(JSON.parse(Buffer.from(bytes).toString('utf8')), JSON.parse(JSON.stringify(message)));
+test('FrameWriter: each message is one write of header and body, which a JSON-RPC reader reads back', async () => {
+  const output = new PassThrough();
+  const chunks: Buffer[] = [];
+  output.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const writer = new FrameWriter(output);
+  const report = { jsonrpc: '2.0', id: 5, result: { kind: 'full', resultId: '5', items: encodable([diagnostic(0, 'ü → ✓')]) } } as Message;
+  const log = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'naïve' } } as Message;
+  await writer.write(report);
+  await writer.write(log);
+  assert.equal(chunks.length, 2, 'one write per message');
+
+  const received: Message[] = [];
+  const reader = new StreamMessageReader(Readable.from(chunks));
+  reader.listen((message) => received.push(message));
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(received, [JSON.parse(JSON.stringify(report)), log]);
+  reader.dispose();
+});
+
+test('FrameWriter: a failed write rejects and is reported to the connection', async () => {
+  const output = new Writable({ write: (_chunk, _encoding, callback) => callback(new Error('pipe closed')) });
+  output.on('error', () => undefined);
+  const writer = new FrameWriter(output);
+  const errors: Error[] = [];
+  writer.onError(([error]) => errors.push(error));
+  await assert.rejects(writer.write({ jsonrpc: '2.0', id: 1, result: null } as Message), /pipe closed/);
+  assert.ok(errors.some((e) => /pipe closed/.test(e.message)));
 });

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { buildEngine, loadEngine, ROOT } from './lib/engine.mjs';
+import { buildBundle, buildEngine, loadEngine, ROOT } from './lib/engine.mjs';
 import { findEditPoint, readManifest } from './lib/files.mjs';
 import { Lines, LspProcess } from './lib/lsp.mjs';
 import { cpuMsByThread, cpuMsFromSchedstat, cpuMsFromStat, peakRssMiB } from './lib/proc.mjs';
@@ -105,10 +105,11 @@ const SERVERS = {
   ours: { label: 'kubeguard (pull)', kind: 'ours', mode: 'pull' },
   oursPush: { label: 'kubeguard (push)', kind: 'ours', mode: 'push' },
   peer: { label: 'yaml-language-server', kind: 'peer', mode: 'push' },
-  // Not a contender: the cost of the protocol alone, for kubeguard's diagnostics (bench/lib/transportFloorServer.cjs).
+  // Not a contender: the cost of the protocol alone, for kubeguard's diagnostics (bench/lib/transportFloorServer.ts).
   floor: { label: 'transport floor', kind: 'floor', mode: 'pull' },
 };
-const FLOOR_SERVER = join(ROOT, 'bench', 'lib', 'transportFloorServer.cjs');
+/** Bundled from bench/lib/transportFloorServer.ts at start (it shares server/src/encoder.ts with our server). */
+let FLOOR_SERVER;
 
 function startServer(server, workspace) {
   let schemaRequests = 0;
@@ -371,6 +372,7 @@ async function main() {
   console.log(`kubeguard bench — ${results.machine.nproc} cores, ${results.machine.cpuModel}, ${results.machine.memoryGiB} GiB, node ${results.machine.node}`);
   const engineFile = await buildEngine();
   const engine = await loadEngine(engineFile);
+  FLOOR_SERVER = await buildBundle(join('bench', 'lib', 'transportFloorServer.ts'), 'transport-floor');
   const parseOptions = JSON.stringify(engine.PARSE_OPTIONS);
 
   // --- LSP scenarios

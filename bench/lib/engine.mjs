@@ -53,9 +53,14 @@ export async function loadEngine(file) {
  * fuzzer's engine and server are the same code even while dist/ is stale. Returns the file's path.
  */
 export async function buildServer() {
+  return buildBundle(join('server', 'src', 'server.ts'), 'server');
+}
+
+/** Bundles a TypeScript entry of the project (with its dependencies) to a content-addressed file; returns its path. */
+export async function buildBundle(entry, name) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, 'server', 'src', 'server.ts')],
+    entryPoints: [join(ROOT, entry)],
     bundle: true,
     write: false,
     format: 'cjs',
@@ -65,10 +70,10 @@ export async function buildServer() {
     sourcesContent: false,
     logLevel: 'silent',
     absWorkingDir: ROOT,
-    outfile: join(CACHE, 'server.js'),
+    outfile: join(CACHE, `${name}.js`),
   });
   const code = result.outputFiles.find((f) => f.path.endsWith('.js')).text;
-  const file = join(CACHE, `server-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.js`);
+  const file = join(CACHE, `${name}-${createHash('sha1').update(code).digest('hex').slice(0, 16)}.js`);
   if (!existsSync(file)) {
     mkdirSync(CACHE, { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;

@@ -125,6 +125,16 @@ describe('incremental linting', () => {
       assert.equal(editScalarInPlace(segment, next, changedRange(text, next)!), undefined, `${from} → ${to}`);
       assert.equal(JSON.stringify(tree(segment.doc!.contents as Node)), before, `${from} → ${to} left the document as it was`);
     }
+    // Typing into an empty value: right after `key:` or `-` it joins that token.
+    const empties = 'm:\nn: 1\nlist:\n-\n- x\n';
+    for (const [at, typed] of [[empties.indexOf('m:') + 2, 'x'], [empties.indexOf('-\n') + 1, 'x'], [empties.indexOf('list:') + 5, 'é']] as const) {
+      const segment = parseSegment(0, empties);
+      const next = empties.slice(0, at) + typed + empties.slice(at);
+      assert.equal(editScalarInPlace(segment, next, changedRange(empties, next)!), undefined, JSON.stringify(next));
+      const cache = new LintCache();
+      lintText(empties, { settings: DEFAULT_SETTINGS, cache });
+      assert.deepEqual(summary(lintText(next, { settings: DEFAULT_SETTINGS, cache })), summary(lintText(next, { settings: DEFAULT_SETTINGS })), JSON.stringify(next));
+    }
     // Typing inside the quotes, or changing the value's type, is fine.
     for (const [from, to] of [['"quoted"', '"quoted x"'], ['value', '12']] as const) {
       const segment = parseSegment(0, text);

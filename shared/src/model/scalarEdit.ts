@@ -27,6 +27,9 @@ export function editScalarInPlace(segment: Segment, text: string, change: TextCh
   const scalar = path[path.length - 1];
   if (!isScalar(scalar) || scalar.tag || !scalar.range) return undefined;
   const [start, end] = scalar.range;
+  // An empty value has no token: what is typed there joins whatever precedes it (`key:x` is one
+  // scalar, `-x` is no sequence item), so it takes the parse path.
+  if (start === end) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const source = text.slice(start, end + delta);
   if (segment.text.slice(start, end).includes('\n')) return undefined;

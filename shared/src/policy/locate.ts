@@ -32,6 +32,11 @@ export interface Location {
   readonly remaining?: JsonPath;
   /** An alias or merge was crossed before the last step: the text there is shared. */
   readonly shared: boolean;
+  /**
+   * The path ends at a value standing where the field's parent should be (`securityContext: oops`,
+   * a PSS finding's `inTheWay`): fixes that set or remove the field have nothing of theirs to edit.
+   */
+  readonly inTheWay?: boolean;
   /** The container the path is in, if any. */
   readonly container?: Container;
 }
@@ -117,7 +122,7 @@ function isNullScalar(node: Node): boolean {
 
 /** Sets the located key to `value` (inserting an override when the key came from a merge). */
 export function setFix(at: Location, value: Plain, title: string): FixDescriptor | undefined {
-  if (at.shared || !at.map || !at.entry) return undefined;
+  if (at.shared || at.inTheWay || !at.map || !at.entry) return undefined;
   const map = at.map;
   const key = at.entry.key;
   return { title, apply: (e: YamlEditor) => void e.set(map, key, value) };
@@ -128,7 +133,7 @@ export function setFix(at: Location, value: Plain, title: string): FixDescriptor
  * overridden with `neutral` instead (when given).
  */
 export function removeFix(at: Location, title: string, neutral?: Plain): FixDescriptor | undefined {
-  if (at.shared || !at.map || !at.entry) return undefined;
+  if (at.shared || at.inTheWay || !at.map || !at.entry) return undefined;
   const map = at.map;
   const entry = at.entry;
   if (entry.mergedVia || entry.owner !== map.node) return neutral === undefined ? undefined : { title, apply: (e) => void e.set(map, entry.key, neutral) };
@@ -137,7 +142,7 @@ export function removeFix(at: Location, title: string, neutral?: Plain): FixDesc
 
 /** Removes the located list item (only when the list is written in this object). */
 export function removeItemFix(at: Location, title: string): FixDescriptor | undefined {
-  if (at.shared || !at.seq || at.index === undefined) return undefined;
+  if (at.shared || at.inTheWay || !at.seq || at.index === undefined) return undefined;
   const seq = at.seq;
   const index = at.index;
   return { title, apply: (e) => void e.deleteItem(seq, index) };

@@ -149,11 +149,16 @@ export function pssIssues(context: WorkloadContext<string>, checks: readonly Che
         if (seen.has(key)) continue;
         const severity = maxSeverity(mode.severity, options.floor?.(violation.check, finding));
         const policy = describeMode(mode, state.policy, context.object);
-        seen.set(key, { check: violation.check, finding, tier: mode.tier, severity, policy, at: locate(context.workload, finding.path) });
+        seen.set(key, { check: violation.check, finding, tier: mode.tier, severity, policy, at: placed(locate(context.workload, finding.path), finding) });
       }
     }
   }
   return [...seen.values()];
+}
+
+/** The YAML location of a finding; one that stops at a value in the way is marked so (locate.ts fixes leave it alone). */
+function placed(at: Location, finding: PssFinding): Location {
+  return finding.inTheWay ? { ...at, inTheWay: true } : at;
 }
 
 /** The sentence a message ends with: what admission does with this object under the mode. */

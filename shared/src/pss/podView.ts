@@ -124,6 +124,7 @@ export interface Location {
   readonly path: JsonPath;
   readonly value?: unknown;
   readonly missing?: true;
+  readonly inTheWay?: true;
 }
 
 /**
@@ -137,7 +138,7 @@ export function locate(base: unknown, basePath: JsonPath, keys: readonly (string
   for (const key of keys) {
     if (!isSet(node)) return { path: [...basePath, ...keys], missing: true };
     const container = typeof key === 'number' ? Array.isArray(node) : isRecord(node);
-    if (!container) return { path: walked, value: node };
+    if (!container) return { path: walked, value: node, inTheWay: true };
     node = typeof key === 'number' ? (node as readonly unknown[])[key] : own(node as Rec, key);
     walked.push(key);
   }

@@ -50,6 +50,11 @@ export interface Finding {
   readonly value?: unknown;
   /** Set when a required field (or required list entry) is absent. */
   readonly missing?: true;
+  /**
+   * Set when a value that is not a map or list stands where the field's parent should be
+   * (`securityContext: oops`): `path` and `value` are that value's, not the field's.
+   */
+  readonly inTheWay?: true;
   readonly detail: string;
 }
 

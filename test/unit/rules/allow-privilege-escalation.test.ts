@@ -50,6 +50,19 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a scalar where the securityContext map should be (fuzz seed final-2026-12-07-b #6035): reported on it, but no fix (setting the scalar to false would write securityContext: false)',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: app
+              securityContext: oops
+      `,
+      errors: [{ messageId: 'invalid', data: { container: 'app', policy: restricted(), value: '"oops"' }, line: 6, column: 24, endLine: 6, endColumn: 28 }],
+      output: null,
+    },
+    {
       name: 'explicit true, CRLF line endings',
       code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
       errors: [{ messageId: 'allowed', data: { container: 'app', policy: restricted() }, line: 7, column: 35, endLine: 7, endColumn: 39 }],

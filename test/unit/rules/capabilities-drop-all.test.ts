@@ -24,6 +24,20 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a scalar where the capabilities map should be: reported on it, but no fix (a list would replace capabilities itself)',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                capabilities: nope
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 7, column: 23, endLine: 7, endColumn: 27 }],
+      output: null,
+    },
+    {
       name: 'drop list without ALL: ALL is appended in block style',
       code: yaml`
         apiVersion: v1

@@ -22,7 +22,7 @@ export const capabilitiesRestrictedV1Dot22: CheckPodFn = (pod) => {
       }
     } else {
       missingDropAll.push(container.name);
-      findings.push(drop.missing ? { path: drop.path, missing: true, detail: dropDetail } : { path: drop.path, value: drop.value, detail: dropDetail });
+      findings.push({ ...drop, detail: dropDetail });
     }
 
     const capabilities = asRecord(own(container.securityContext, 'capabilities'));

@@ -201,8 +201,9 @@ export class YamlEditor {
       const separator = multiline ? `,\n${' '.repeat(this.column(lastKey.range![0]))}` : ', ';
       return this.replace(pairEnd(last, this.text), pairEnd(last, this.text), text.map((t) => `${separator}${t}`).join(''));
     }
-    // The map's own start, not its first key's: `? [complex, key]` starts two columns left of its key.
-    const indent = ' '.repeat(this.column((node.range ?? (items[0]!.key as Node).range)![0]));
+    // The map's own start, not its first key's: `? [complex, key]` starts two columns left of its key,
+    // and `!tag key:` or `&anchor key:` at the tag or anchor.
+    const indent = ' '.repeat(this.column(this.withProperties((node.range ?? (items[0]!.key as Node).range)![0])));
     // After the last pair, and past any lines below it indented deeper than the map: they continue
     // what is above (yaml even leaves some in no node, e.g. after a multi-line `? key` and a comment).
     const lastEnd = pairEnd(items[items.length - 1]!, this.text);
@@ -235,6 +236,13 @@ export class YamlEditor {
     if (offset > 0 && this.text[offset - 1] === '\n') return this.replace(offset, offset, `${body}\n`);
     const { contentEnd } = this.lineEndAfter(offset);
     return this.replace(contentEnd, contentEnd, `\n${body}`);
+  }
+
+  /** Where the node starting at `offset` starts with the tags and anchors written before it on its line. */
+  private withProperties(offset: number): number {
+    const before = this.text.slice(this.lineStartOf(offset), offset);
+    const properties = /(?:^|[ \t])((?:[!&][^ \t]*[ \t]+)+)$/.exec(before);
+    return properties ? offset - properties[1]!.length : offset;
   }
 
   private column(offset: number): number {

@@ -38,6 +38,32 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a map whose first key carries a tag (fuzz seed final-2026-12-07-c #22815): drop goes in at the tag\'s column, where the map\'s items start',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                capabilities:
+                  ! add: [NET_BIND_SERVICE]
+      `,
+      errors: [{ messageId: 'notDropped', data: { container: 'a', policy: restricted() }, line: 7, column: 9, endLine: 7, endColumn: 21 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          containers:
+            - name: a
+              securityContext:
+                capabilities:
+                  ! add: [NET_BIND_SERVICE]
+                  drop:
+                    - ALL
+      `,
+    },
+    {
       name: 'drop list without ALL: ALL is appended in block style',
       code: yaml`
         apiVersion: v1

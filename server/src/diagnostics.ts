@@ -47,15 +47,12 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
     const uri = params.textDocument.uri;
     const state = await documents.lint(uri);
     if (!state) return empty;
+    // The client holds our last report when it names it; only then can it be told "unchanged".
     const last = lastReports.get(uri);
-    if (params.previousResultId !== undefined && params.previousResultId === last?.resultId) {
-      if (last.resultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
-      const items = toDiagnostics(state);
-      if (sameDiagnostics(items, last.items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
-      lastReports.set(uri, { resultId: state.resultId, items });
-      return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items };
-    }
+    const held = params.previousResultId !== undefined && params.previousResultId === last?.resultId ? last : undefined;
+    if (held?.resultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
     const items = toDiagnostics(state);
+    if (held && sameDiagnostics(items, held.items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
     lastReports.set(uri, { resultId: state.resultId, items });
     return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items };
   }));

@@ -43,6 +43,8 @@ export class DocumentStore {
   readonly synced = new TextDocuments(TextDocument);
   private readonly caches = new Map<string, LintCache>();
   private readonly results = new Map<string, Entry>();
+  /** Per document, its last linted text that has no `\r` at all (see positionsFor). */
+  private readonly withoutCarriageReturn = new Map<string, string>();
   /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
   private lints = 0;
   /** Lints asked for and not finished (waiting for their settings, or running). */
@@ -122,7 +124,7 @@ export class DocumentStore {
     this.inFlight++;
     const state = this.settings.get(uri).then((settings) => {
       const result = this.run(uri, text, settings, true);
-      const linted: LintState = { uri, version, settings, result, positions: positionsFor(uri, document.languageId, version, result), resultId };
+      const linted: LintState = { uri, version, settings, result, positions: this.positionsFor(uri, document.languageId, version, result), resultId };
       this.newestState = linted;
       return linted;
     }).finally(() => {
@@ -170,9 +172,31 @@ export class DocumentStore {
     }
   }
 
+  /**
+   * LineIndex counts only `\n` as a line break; LSP also counts a lone `\r`. Files with one (rare,
+   * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
+   * Whether a text has a `\r` at all is known from the last one without any when the edit between
+   * them typed none: no scan of a 70,000-line file on every keystroke.
+   */
+  private positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
+    const { text, edit } = result;
+    const clean = this.withoutCarriageReturn.get(uri);
+    const fromClean = edit !== undefined && clean !== undefined && edit.before === clean;
+    const hasCarriageReturn = fromClean
+      ? edit.change !== null && text.slice(edit.change.start, edit.change.newEnd).includes('\r')
+      : text.includes('\r');
+    if (!hasCarriageReturn) {
+      this.withoutCarriageReturn.set(uri, text);
+      return result.lines;
+    }
+    this.withoutCarriageReturn.delete(uri);
+    return /\r(?!\n)/.test(text) ? TextDocument.create(uri, languageId, version, text) : result.lines;
+  }
+
   private forget(uri: string): void {
     this.caches.delete(uri);
     this.results.delete(uri);
+    this.withoutCarriageReturn.delete(uri);
     this.settings.forget(uri);
     if (this.newestState?.uri === uri) this.newestState = undefined;
   }
@@ -199,10 +223,3 @@ function fileNameOf(uri: string): string | undefined {
   }
 }
 
-/**
- * LineIndex counts only `\n` as a line break; LSP also counts a lone `\r`. Files with one (rare,
- * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
- */
-function positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
-  return result.text.includes('\r') && /\r(?!\n)/.test(result.text) ? TextDocument.create(uri, languageId, version, result.text) : result.lines;
-}

@@ -1,4 +1,7 @@
-/** @file A CRLF manifest through the language server: quick fixes, the suppression comment and fix-all insert CRLF, as the CLI's --fix does. */
+/**
+ * @file A CRLF manifest through the language server: quick fixes, the suppression comment and fix-all insert CRLF, as the CLI's --fix does;
+ * a lone CR counts as a line break in every range, as LSP counts it.
+ */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, DocumentDiagnosticReport, FullDocumentDiagnosticReport, TextDocumentEdit, TextEdit } from 'vscode-languageserver/node';
@@ -63,6 +66,31 @@ describe('CRLF files, pull client', () => {
     assert.ok(suppress);
     const [comment] = editsOf(suppress);
     assert.match(comment!.newText, /^ *# kubeguard-disable-next-line missing-security-context -- .*\r\n$/);
+  });
+
+  test('a lone CR typed into an LF file counts as a line break in the ranges, as LSP counts it, until it is deleted', async () => {
+    const lf = 'file:///crlf/typed-cr.yaml';
+    const text = CRLF_DEPLOYMENT.replaceAll('\r\n', '\n');
+    await client.open(lf, text);
+    const findingLine = async () => {
+      const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: lf } });
+      const found = (report as FullDocumentDiagnosticReport).items.find((d) => d.code === 'host-namespaces');
+      assert.ok(found, 'host-namespaces is reported');
+      return found.range.start.line;
+    };
+    const line = text.split('\n').findIndex((l) => l.includes('hostNetwork: true'));
+    const at = (l: number, character: number) => ({ line: l, character });
+    assert.equal(await findingLine(), line);
+    await client.change(lf, 2, [{ range: { start: at(0, 3), end: at(0, 3) }, text: 'x' }]);
+    assert.equal(await findingLine(), line, 'typing without a CR');
+    await client.change(lf, 3, [{ range: { start: at(0, 5), end: at(0, 5) }, text: '\r' }]);
+    assert.equal(await findingLine(), line + 1, 'a lone CR above the finding is one more line');
+    await client.change(lf, 4, [{ range: { start: at(0, 7), end: at(0, 7) }, text: 'y' }]);
+    assert.equal(await findingLine(), line + 1, 'typing elsewhere keeps it');
+    await client.change(lf, 5, [{ range: { start: at(0, 5), end: at(1, 0) }, text: '' }]);
+    assert.equal(await findingLine(), line, 'the CR deleted');
+    await client.change(lf, 6, [{ range: { start: at(0, 3), end: at(0, 3) }, text: 'z' }]);
+    assert.equal(await findingLine(), line, 'typing after it');
   });
 
   test('fix-all answers with CRLF edits', async () => {

@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { LintCache, lintText, type FileResult } from '../../shared/src/engine/lint';
 import { LineIndex } from '../../shared/src/model/lines';
 import { editScalarInPlace } from '../../shared/src/model/scalarEdit';
-import { parseSegment } from '../../shared/src/model/parse';
+import { hasDirectives, parseSegment } from '../../shared/src/model/parse';
 import { changedRange, mapOffset } from '../../shared/src/model/textChange';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -162,6 +162,19 @@ describe('incremental linting', () => {
     const change = changedRange('hello world', 'hello big world')!;
     assert.equal(mapOffset(change, 2), 2);
     assert.equal(mapOffset(change, 8), 12);
+  });
+
+  it('finds a directive line (`%` at a line start) exactly where a multiline `^%` does', () => {
+    const next = random(11);
+    const alphabet = ['%', '\n', '\r', '\u2028', '\u2029', 'a', ' ', '#'];
+    let found = 0;
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const expected = /^%/m.test(text);
+      assert.equal(hasDirectives(text), expected, JSON.stringify(text));
+      if (expected) found++;
+    }
+    assert.ok(found > 200 && found < 1800, `both answers are exercised (${found} of 2000 have one)`);
   });
 
   it('derives a line index after an edit that equals one built from scratch', () => {

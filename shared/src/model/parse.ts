@@ -63,7 +63,16 @@ export function splitDocuments(text: string): Array<{ base: number; text: string
 
 /** Whether the text has a `%` directive line, which keeps a file whole (see splitDocuments). */
 export function hasDirectives(text: string): boolean {
-  return /^%/m.test(text);
+  // The same lines `/^%/m` finds, an order of magnitude faster on a megabyte: this runs on every edit.
+  for (let at = text.indexOf('%'); at !== -1; at = text.indexOf('%', at + 1)) {
+    if (at === 0 || isLineTerminator(text.charCodeAt(at - 1))) return true;
+  }
+  return false;
+}
+
+/** What ends a line for a multiline `^` in a regular expression. */
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 
 /**

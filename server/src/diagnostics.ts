@@ -28,6 +28,24 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   return true;
 }
 
+/** A full report the client holds: the id it names when it pulls again, and what the report said. */
+export interface HeldReport {
+  readonly resultId: string;
+  readonly items: readonly Diagnostic[];
+}
+
+/**
+ * The answer to a pull of `state` when the client holds `held`: "unchanged" when the result is the
+ * one it holds, or says exactly the same; otherwise the full report, also returned as `full` for the
+ * caller to remember as what the client holds next.
+ */
+export function pullReport(state: LintState, held: HeldReport | undefined): { report: DocumentDiagnosticReport; full?: HeldReport } {
+  if (held?.resultId === state.resultId) return { report: { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId } };
+  const items = toDiagnostics(state);
+  if (held && sameDiagnostics(items, held.items)) return { report: { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId } };
+  return { report: { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items }, full: { resultId: state.resultId, items } };
+}
+
 /** How other modules ask for fresh diagnostics of open documents whose results they invalidated. */
 export interface DiagnosticsRefresher {
   /** Pull clients are asked to pull again; push clients get a republish of those documents. */
@@ -42,7 +60,7 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
   // The last full report of each document: when a change leaves every diagnostic as it was (typing in
   // a value with no finding on its line, say), the client is told "unchanged" instead of getting all
   // of them again.
-  const lastReports = new Map<string, { readonly resultId: string; readonly items: readonly Diagnostic[] }>();
+  const lastReports = new Map<string, HeldReport>();
   connection.languages.diagnostics.on(guard(log, 'textDocument/diagnostic', empty, async (params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> => {
     const uri = params.textDocument.uri;
     const state = await documents.lint(uri);
@@ -50,11 +68,9 @@ export function registerDiagnostics(connection: Connection, context: ServerConte
     // The client holds our last report when it names it; only then can it be told "unchanged".
     const last = lastReports.get(uri);
     const held = params.previousResultId !== undefined && params.previousResultId === last?.resultId ? last : undefined;
-    if (held?.resultId === state.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
-    const items = toDiagnostics(state);
-    if (held && sameDiagnostics(items, held.items)) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: held.resultId };
-    lastReports.set(uri, { resultId: state.resultId, items });
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: state.resultId, items };
+    const { report, full } = pullReport(state, held);
+    if (full) lastReports.set(uri, full);
+    return report;
   }));
 
   // Push: one complete publish per change. Changes that arrive before we get to run collapse into

@@ -65,7 +65,14 @@ connection.onInitialized(() => {
   // In idle time, so the first keystrokes a user types are as fast as the later ones (see warmUp.ts).
   // Background work starts once the document that started the server has its diagnostics.
   const firstLint = documents.firstLintDone(BACKGROUND_WORK_AFTER_MS);
-  warmUp((error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`), firstLint, () => documents.busy() || workspace.awaitingFirstLint(), () => documents.newest(), () => workspace.namespaces());
+  warmUp({
+    onError: (error) => context.log.warn(`kubeguard: warm-up stopped: ${String(error)}`),
+    started: firstLint,
+    busy: () => documents.busy() || workspace.awaitingFirstLint(),
+    prepare: () => documents.prepareForEdits(),
+    newest: () => documents.newest(),
+    namespaces: () => workspace.namespaces(),
+  });
   // Indexing runs in the background: open documents get their own findings at once, cross-file ones when it is done.
   let folders = foldersOf(initializeParams ?? {});
   configFiles.setFolders(folders);

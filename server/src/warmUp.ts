@@ -6,19 +6,21 @@
  *
  * So the server rehearses typing on a copy of the user's own file (the documents around its middle,
  * up to REHEARSAL_CHARS), with the user's settings, through the functions a keystroke runs: the text
- * sync, the lint (documents.ts lintOpenText) under the workspace's Namespaces, the workspace step (on an
- * index of its own), the diagnostics and their encoding.
+ * sync (of a change parsed from JSON, as a didChange brings it), the lint (documents.ts lintOpenText)
+ * under the workspace's Namespaces, the workspace step (on an index of its own), the pull's report
+ * (diagnostics.ts pullReport, "unchanged" included) and its encoding. Before that, the open documents
+ * find their line offsets, which the first edit of each would otherwise pay for.
  * An embedded manifest stands in when no document was linted or none has room to type. The work runs in
  * slices of a few milliseconds and steps aside whenever a lint is waiting.
  */
-import type { ResponseMessage } from 'vscode-languageserver/node';
+import type { DidChangeTextDocumentParams, ResponseMessage } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
 import { LintCache } from '../../shared/src/engine/lint';
 import { WorkspaceIndex } from '../../shared/src/workspace/index';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
-import { toDiagnostics } from './diagnostics';
+import { pullReport, type HeldReport } from './diagnostics';
 import { lintOpenText, type LintState } from './documents';
 import { encodeMessage } from './encoder';
 
@@ -76,7 +78,7 @@ rules:
     verbs: ["*"]
 `;
 
-const KEYSTROKES = 300;
+const KEYSTROKES = 600;
 const SLICE_MS = 4;
 /** The rehearsal text's size: a few milliseconds to lint cold, yet documents of the user's own kinds and shapes. */
 const REHEARSAL_CHARS = 24_000;
@@ -98,6 +100,21 @@ export interface Rehearsal {
   readonly uri: string;
 }
 
+/** What the warm-up needs from the server. */
+export interface WarmUpHooks {
+  onError(error: unknown): void;
+  /** Resolves when the first lint is done, or nothing came to lint. */
+  started: Promise<void>;
+  /** Whether real work is waiting. */
+  busy(): boolean;
+  /** Readies the open documents for their first edit. */
+  prepare(): void;
+  /** The newest lint of an open document: what to rehearse on. */
+  newest(): LintState | undefined;
+  /** The workspace's Namespaces. */
+  namespaces(): NamespaceIndex;
+}
+
 /**
  * Starts the warm-up; it ends by itself after KEYSTROKES edits, or at the first error.
  * Warming up must never delay the first diagnostics of the file that started the server: the first
@@ -105,7 +122,7 @@ export interface Rehearsal {
  * every slice steps aside while `busy()` says real work is waiting. Slices taken while a big didOpen
  * is still arriving would each hold up one chunk of it.
  */
-export function warmUp(onError: (error: unknown) => void, started: Promise<void>, busy: () => boolean, newest: () => LintState | undefined, namespaces: () => NamespaceIndex): void {
+export function warmUp({ onError, started, busy, prepare, newest, namespaces }: WarmUpHooks): void {
   let keystroke = 0;
   let typist: (() => void) | undefined;
   const slice = () => {
@@ -114,7 +131,10 @@ export function warmUp(onError: (error: unknown) => void, started: Promise<void>
       return;
     }
     try {
-      typist ??= rehearse(chooseRehearsal(newest()), namespaces);
+      if (!typist) {
+        prepare();
+        typist = rehearse(chooseRehearsal(newest()), namespaces);
+      }
       const until = performance.now() + SLICE_MS;
       while (keystroke < KEYSTROKES && performance.now() < until) {
         typist();
@@ -136,6 +156,7 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
   const cache = new LintCache();
   const index = new WorkspaceIndex();
   const memory: OpenFileMemory = {};
+  let held: HeldReport | undefined;
   let keystroke = 0;
   return () => {
     // At each place: type KEYS_PER_PLACE / 2 characters after a value, then delete them again. Every
@@ -147,7 +168,10 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
     const typed = place % 4 === 3 ? ' #abcdefgh' : 'abcdefghij';
     const offset = step < typing ? at + step : at + KEYS_PER_PLACE - step - 1;
     const range = { start: document.positionAt(offset), end: document.positionAt(step < typing ? offset : offset + 1) };
-    document = TextDocument.update(document, [{ range, text: step < typing ? typed[step]! : '' }], document.version + 1);
+    const change = { range, rangeLength: step < typing ? 0 : 1, text: step < typing ? typed[step]! : '' };
+    // The change as a client's didChange brings it, parsed from JSON: objects of the shapes V8 meets when typing.
+    const params = JSON.parse(JSON.stringify({ textDocument: { uri, version: document.version + 1 }, contentChanges: [change] })) as DidChangeTextDocumentParams;
+    document = TextDocument.update(document, params.contentChanges, params.textDocument.version);
     keystroke++;
 
     // The workspace's Namespaces (only read), so Pod Security runs under the policies it will meet.
@@ -155,8 +179,11 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
     const workspace = openFileWorkspaceFindings(index, uri, own, settings, memory, true, () => undefined);
     const result = workspace ? mergeWorkspaceFindings(own, workspace) : own;
     const state: LintState = { uri, version: document.version, settings, result, positions: result.lines, resultId: String(document.version) };
-    const report: ResponseMessage = { jsonrpc: '2.0', id: 0, result: { kind: 'full', resultId: state.resultId, items: toDiagnostics(state) } };
-    encodeMessage(report);
+    // Pulled as a client pulls: naming the last full report, so an edit that changes nothing is "unchanged".
+    const { report, full } = pullReport(state, held);
+    if (full) held = full;
+    const response: ResponseMessage = { jsonrpc: '2.0', id: 0, result: report };
+    encodeMessage(response);
   };
 }
 

@@ -1,10 +1,11 @@
-/** @file What the warm-up rehearses typing on: the user's own documents around the middle of the file, small enough to lint cold in a slice. */
+/** @file What the warm-up rehearses typing on (the user's own documents around the middle of the file, small enough to lint cold in a slice), and how it runs. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_SETTINGS } from '../../shared/src/engine/config';
 import { LintCache, lintText } from '../../shared/src/engine/lint';
 import type { LintState } from '../../server/src/documents';
-import { chooseRehearsal } from '../../server/src/warmUp';
+import { NamespaceIndex } from '../../shared/src/workspace/namespaces';
+import { chooseRehearsal, warmUp } from '../../server/src/warmUp';
 
 function stateOf(text: string): LintState {
   const result = lintText(text, { settings: DEFAULT_SETTINGS, cache: new LintCache() });
@@ -59,4 +60,29 @@ test('CRLF line ends: the places are before the CR', () => {
   const rehearsal = chooseRehearsal(stateOf(text));
   assert.ok(rehearsal.places.length > 0);
   for (const at of rehearsal.places) assert.equal(text.slice(at, at + 2), '\r\n');
+});
+
+test('the warm-up waits while real work is waiting, readies the open documents, then types its rehearsal to the end without error', async () => {
+  const steps: string[] = [];
+  const errors: unknown[] = [];
+  const busyUntil = performance.now() + 150;
+  let lastAsked = performance.now();
+  warmUp({
+    onError: (error) => errors.push(error),
+    started: Promise.resolve(),
+    busy: () => {
+      lastAsked = performance.now();
+      return lastAsked < busyUntil;
+    },
+    prepare: () => steps.push(`prepare${performance.now() >= busyUntil ? '' : ' while busy'}`),
+    newest: () => {
+      steps.push('newest');
+      return stateOf(deployment(1));
+    },
+    namespaces: () => NamespaceIndex.EMPTY,
+  });
+  // Done when it has stopped asking whether it may go on.
+  while (performance.now() - lastAsked < 500) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(steps, ['prepare', 'newest']);
 });

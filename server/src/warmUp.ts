@@ -78,7 +78,7 @@ rules:
     verbs: ["*"]
 `;
 
-const KEYSTROKES = 600;
+const KEYSTROKES = 300;
 const SLICE_MS = 4;
 /** The rehearsal text's size: a few milliseconds to lint cold, yet documents of the user's own kinds and shapes. */
 const REHEARSAL_CHARS = 24_000;

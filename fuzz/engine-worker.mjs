@@ -1,8 +1,9 @@
 // The engine half of the fuzzer, in a worker thread so the parent can time it out (a hang) and survive
 // it dying (a stack overflow, an out-of-memory from an alias bomb). For one input it:
 //   1. lints the final text from scratch;
-//   2. lints base → each mutation step → final with one LintCache (the editor's incremental path)
-//      and requires the same findings as (1);
+//   2. lints base → each mutation step → final with one LintCache (the editor's incremental path;
+//      for half the inputs through a ChunkedText, as the server syncs a document) and requires the
+//      same findings as (1);
 //   3. checks every finding and fix for sane offsets;
 //   4. applies fixes one at a time (up to a bound), and all safe fixes at once, and re-lints each result.
 // Before each lintText call it posts { type: 'step' } so the parent's watchdog times each call on its own.
@@ -89,17 +90,23 @@ function run(job) {
   for (const e of fresh.ruleErrors ?? []) failures.push({ kind: 'rule-error', message: e.split('\n')[0], stack: e });
   checkInvariants(fresh, job.text, failures, 'final text');
 
-  // 2. incremental, as the editor sees it
+  // 2. incremental, as the editor sees it: for half the inputs as the language server syncs a text
+  // (a ChunkedText that each edit updates and that tells the engine what changed), else as plain strings.
   const cache = new engine.LintCache();
+  const chunked = engine.ChunkedText && job.text.length % 2 === 1;
   let incremental = guarded('exception', () => {
     let text = job.base;
-    lint('lint base (cached)', text, { ...options, cache });
+    let source = chunked ? engine.ChunkedText.of(text) : text;
+    lint('lint base (cached)', source, { ...options, cache });
     let r;
     for (const step of job.steps) {
       text = applyEdits(text, step.edits);
-      r = lint(`lint after ${step.name} (cached)`, text, { ...options, cache });
+      if (chunked) for (const e of [...step.edits].sort((x, y) => y.start - x.start || y.end - x.end)) source = source.edit(e.start, e.end, e.text);
+      else source = text;
+      r = lint(`lint after ${step.name} (cached${chunked ? ', chunked' : ''})`, source, { ...options, cache });
+      if (r.text !== text) failures.push({ kind: 'cache-mismatch', sig: 'chunked-text', message: `the linted text differs from the edited one after ${step.name}` });
     }
-    return r ?? lint('lint final (cached)', text, { ...options, cache });
+    return r ?? lint('lint final (cached)', source, { ...options, cache });
   });
   // The yaml parser recurses per line in some error states: past a few thousand lines the stack
   // overflows, the engine reports "could not parse", and whether it overflows depends on the stack

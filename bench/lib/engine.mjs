@@ -14,6 +14,7 @@ export { lintText, LintCache, SYNTAX_RULE_ID, HELM_RULE_ID, LIMIT_RULE_ID } from
 export { DEFAULT_SETTINGS, normalizeSettings } from './shared/src/engine/config';
 export { PARSE_OPTIONS, MAX_FILE_BYTES, MAX_NESTING, splitDocuments, parseSegment } from './shared/src/model/parse';
 export { allRules } from './shared/src/rules';
+export { ChunkedText } from './shared/src/model/sourceText';
 `;
 
 /** Bundles the engine and returns the path of the CommonJS file (dependencies stay in node_modules). */

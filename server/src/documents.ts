@@ -4,13 +4,15 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../../shared/src/engine/config';
 import { lintConfigText } from '../../shared/src/config/configFile';
 import { isConfigFileName } from '../../shared/src/config/resolve';
-import { LintCache, lintText, type FileResult } from '../../shared/src/engine/lint';
+import { fileResult, LintCache, lintText, withFindings, type FileResult } from '../../shared/src/engine/lint';
+import { textOf, type SourceText } from '../../shared/src/model/sourceText';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { LineIndex } from '../../shared/src/model/lines';
 import type { PositionMapper } from './convert';
 import { describeError, type Log } from './log';
 import { noteLintedText } from './memory';
 import type { SettingsStore } from './settings';
+import { SyncedDocument } from './syncedDocument';
 
 /** One document version, linted. Immutable: handlers may hold it while the document moves on. */
 export interface LintState {
@@ -39,12 +41,12 @@ interface Entry {
 }
 
 export class DocumentStore {
-  /** The texts as the client syncs them (incrementally: `TextDocument.update` applies its range edits). */
-  readonly synced = new TextDocuments(TextDocument);
+  /** The texts as the client syncs them (incrementally: a change replaces one chunk of the text, see syncedDocument.ts). */
+  readonly synced = new TextDocuments<SyncedDocument>({ create: SyncedDocument.create, update: SyncedDocument.update });
   private readonly caches = new Map<string, LintCache>();
   private readonly results = new Map<string, Entry>();
   /** Per document, its last linted text that has no `\r` at all (see positionsFor). */
-  private readonly withoutCarriageReturn = new Map<string, string>();
+  private readonly withoutCarriageReturn = new Map<string, SourceText>();
   /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
   private lints = 0;
   /** Lints asked for and not finished (waiting for their settings, or running). */
@@ -89,8 +91,8 @@ export class DocumentStore {
   }
 
   /**
-   * Readies open documents for their first edit: a TextDocument finds its line offsets when first
-   * asked for one, which for a 70,000-line file takes tens of milliseconds. The warm-up calls this
+   * Readies open documents for their first edit: a document finds its line starts when first
+   * asked for a position, which for a 70,000-line file takes milliseconds. The warm-up calls this
    * while the server is idle, so the first keystroke does not.
    */
   prepareForEdits(): void {
@@ -108,11 +110,11 @@ export class DocumentStore {
     });
   }
 
-  get(uri: string): TextDocument | undefined {
+  get(uri: string): SyncedDocument | undefined {
     return this.synced.get(uri);
   }
 
-  all(): TextDocument[] {
+  all(): SyncedDocument[] {
     return this.synced.all();
   }
 
@@ -126,8 +128,8 @@ export class DocumentStore {
     const generation = this.settings.generation;
     const cached = this.results.get(uri);
     if (cached && cached.version === document.version && cached.generation === generation) return cached.state;
-    // Read the text now: the TextDocument object is updated in place by the next didChange.
-    const text = document.getText();
+    // Read the text now: the document object is updated in place by the next didChange.
+    const text = document.source;
     const version = document.version;
     const resultId = String(++this.lints);
     this.inFlight++;
@@ -148,12 +150,12 @@ export class DocumentStore {
    * Lints a text that is not (yet) the document's, e.g. the output of a fix-all pass, with that
    * document's settings and cache, so only the YAML documents a fix touched are parsed again.
    */
-  relint(state: LintState, text: string): FileResult {
+  relint(state: LintState, text: SourceText): FileResult {
     return this.run(state.uri, text, state.settings, false);
   }
 
   /** `current`: the text is the document's own, so it feeds the workspace index and gets cross-file findings (fix-all's passes do not). */
-  private run(uri: string, text: string, settings: Settings, current: boolean): FileResult {
+  private run(uri: string, text: SourceText, settings: Settings, current: boolean): FileResult {
     let cache = this.caches.get(uri);
     if (!cache) {
       cache = new LintCache();
@@ -165,11 +167,11 @@ export class DocumentStore {
       // A .kubeguard.yaml is checked as configuration (its problems), never as a manifest.
       // An ignored file is still parsed (no rules run), so its objects count for the other files while it is open.
       const own = isConfigFileName(uri)
-        ? lintConfigText(text)
+        ? lintConfigText(textOf(text))
         : settings.ignored
           ? withoutFindings(lintText(text, { settings: { ...settings, enable: true }, rules: [], cache, fileName: fileNameOf(uri), inPlace: current }))
           : lintOpenText(text, settings, cache, uri, this.workspace?.namespaces(), current);
-      noteLintedText(text.length);
+      noteLintedText(text.length, rebuiltLength(text, own));
       const result = current && this.workspace ? this.workspace.withWorkspaceFindings(uri, own, settings) : own;
       for (const failure of result.ruleErrors) this.log.error(`kubeguard: ${failure} (in ${uri})`);
       return result;
@@ -177,7 +179,7 @@ export class DocumentStore {
       // The engine should never throw; if it does, this document shows nothing rather than the server dying.
       this.log.error(`kubeguard: linting ${uri} failed: ${describeError(error)}`);
       this.caches.delete(uri);
-      return { text, lines: new LineIndex(text), findings: [], objects: [], segments: [], ruleErrors: [] };
+      return fileResult(text, { lines: new LineIndex(text), findings: [], objects: [], segments: [], ruleErrors: [] });
     }
   }
 
@@ -188,7 +190,7 @@ export class DocumentStore {
    * them typed none: no scan of a 70,000-line file on every keystroke.
    */
   private positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
-    const { text, edit } = result;
+    const { source: text, edit } = result;
     const clean = this.withoutCarriageReturn.get(uri);
     const fromClean = edit !== undefined && clean !== undefined && edit.before === clean;
     const hasCarriageReturn = fromClean
@@ -199,7 +201,7 @@ export class DocumentStore {
       return result.lines;
     }
     this.withoutCarriageReturn.delete(uri);
-    return /\r(?!\n)/.test(text) ? TextDocument.create(uri, languageId, version, text) : result.lines;
+    return /\r(?!\n)/.test(textOf(text)) ? TextDocument.create(uri, languageId, version, textOf(text)) : result.lines;
   }
 
   private forget(uri: string): void {
@@ -215,12 +217,23 @@ export class DocumentStore {
  * The engine call of every lint of an open document. warmUp.ts rehearses typing through this same
  * function, so the code V8 optimises while idle is the code a keystroke runs, fed the same shapes.
  */
-export function lintOpenText(text: string, settings: Settings, cache: LintCache, uri: string, namespaces: NamespaceIndex | undefined, inPlace: boolean): FileResult {
+export function lintOpenText(text: SourceText, settings: Settings, cache: LintCache, uri: string, namespaces: NamespaceIndex | undefined, inPlace: boolean): FileResult {
   return lintText(text, { settings, cache, fileName: fileNameOf(uri), namespaces, inPlace });
 }
 
+/** How much text a lint built anew: an edit of a ChunkedText rebuilds only the document it falls in. */
+function rebuiltLength(text: SourceText, result: FileResult): number {
+  const { edit, documents } = result;
+  if (typeof text === 'string' || !edit || !documents) return text.length;
+  if (!edit.change) return 0;
+  const { start } = edit.change;
+  let index = 0;
+  while (index + 1 < documents.length && documents[index + 1]!.base <= start) index++;
+  return (documents[index + 1]?.base ?? text.length) - (documents[index]?.base ?? 0);
+}
+
 function withoutFindings(result: FileResult): FileResult {
-  return { ...result, findings: [] };
+  return withFindings(result, []);
 }
 
 /** The file path inside a URI, for the engine's Helm detection (`templates/x.yaml`). */

@@ -1,20 +1,17 @@
 /**
- * @file Keeps memory flat while someone types in a very large file. Every change to a 4 MB
- * document leaves its previous text behind (the synced text is rebuilt per change, 4–8 MB each),
- * and V8 collects such garbage only once the old generation passes a limit that grows with the
- * heap: typing in a 70,000-line bundle would push the server past 350 MiB before the first
- * collection. After every LARGE_TEXT_BUDGET of large texts linted, this asks V8 for an
- * incremental major collection, which marks concurrently; started just after a response is
- * sent, its short pauses fall in the gaps between keystrokes. On the 70,000-line bundle: peak
- * RSS ≈ 260 MiB instead of ≈ 400 MiB. Each collection marks the whole heap on V8's helper
- * threads, so the budget trades memory for CPU: at 48 MB the server used ≈ 43 ms of CPU per
- * keystroke there and peaked at ≈ 220 MiB, at 96 MB ≈ 33 ms and ≈ 260 MiB, with keystroke
- * latency no worse (docs/performance.md).
+ * @file Keeps memory flat while someone types in a very large file. Every keystroke leaves strings
+ * behind: the document around the edit is rebuilt (up to 1.5 MB for one of a bundle's 786 KB CRDs;
+ * the file's text itself is kept in chunks, see syncedDocument.ts), and V8 collects such garbage
+ * only once the old generation passes a limit that grows with the heap. After every
+ * LARGE_TEXT_BUDGET of text rebuilt in large files, this asks V8 for an incremental major
+ * collection, which marks concurrently; started just after a response is sent, its short pauses
+ * fall in the gaps between keystrokes. Each collection marks the whole heap on V8's helper
+ * threads, so the budget trades memory for CPU (docs/performance.md).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Texts at least this long count; smaller files make too little garbage to matter. */
+/** Files at least this long count; smaller ones make too little garbage to matter. */
 const LARGE_TEXT = 1 << 20;
 const LARGE_TEXT_BUDGET = 96 << 20;
 /** A few milliseconds after the lint: the response goes out first, and the collection's pauses fall between keystrokes. */
@@ -25,10 +22,10 @@ type Collect = (options: { type: 'major'; execution: 'async' }) => Promise<void>
 let collect: Collect | undefined | null;
 let pending = 0;
 
-/** Notes that a text of `length` characters was linted (UTF-16: two bytes each at worst). */
-export function noteLintedText(length: number): void {
+/** Notes that a lint of a text of `length` characters built `rebuilt` characters of new strings (UTF-16: two bytes each at worst). */
+export function noteLintedText(length: number, rebuilt = length): void {
   if (length < LARGE_TEXT) return;
-  pending += length * 2;
+  pending += rebuilt * 2;
   if (pending < LARGE_TEXT_BUDGET) return;
   pending = 0;
   const gc = collector();

@@ -14,15 +14,16 @@
  * slices of a few milliseconds and steps aside whenever a lint is waiting.
  */
 import type { DidChangeTextDocumentParams, ResponseMessage } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/src/engine/config';
 import { LintCache } from '../../shared/src/engine/lint';
+import { textOf, type SourceText } from '../../shared/src/model/sourceText';
 import { WorkspaceIndex } from '../../shared/src/workspace/index';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
 import { pullReport, type HeldReport } from './diagnostics';
 import { lintOpenText, type LintState } from './documents';
 import { encodeMessage } from './encoder';
+import { SyncedDocument } from './syncedDocument';
 
 const SAMPLE = `apiVersion: v1
 kind: Namespace
@@ -152,7 +153,7 @@ export function warmUp({ onError, started, busy, prepare, newest, namespaces }: 
 
 /** A typist for the rehearsal: each call types (or deletes) one character and handles it as the server handles a change. */
 function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => NamespaceIndex): () => void {
-  let document = TextDocument.create(uri, 'yaml', 0, text);
+  let document = SyncedDocument.create(uri, 'yaml', 0, text);
   const cache = new LintCache();
   const index = new WorkspaceIndex();
   const memory: OpenFileMemory = {};
@@ -171,11 +172,11 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
     const change = { range, rangeLength: step < typing ? 0 : 1, text: step < typing ? typed[step]! : '' };
     // The change as a client's didChange brings it, parsed from JSON: objects of the shapes V8 meets when typing.
     const params = JSON.parse(JSON.stringify({ textDocument: { uri, version: document.version + 1 }, contentChanges: [change] })) as DidChangeTextDocumentParams;
-    document = TextDocument.update(document, params.contentChanges, params.textDocument.version);
+    document = SyncedDocument.update(document, params.contentChanges, params.textDocument.version);
     keystroke++;
 
     // The workspace's Namespaces (only read), so Pod Security runs under the policies it will meet.
-    const own = lintOpenText(document.getText(), settings, cache, uri, namespaces(), true);
+    const own = lintOpenText(document.source, settings, cache, uri, namespaces(), true);
     const workspace = openFileWorkspaceFindings(index, uri, own, settings, memory, true, () => undefined);
     const result = workspace ? mergeWorkspaceFindings(own, workspace) : own;
     const state: LintState = { uri, version: document.version, settings, result, positions: result.lines, resultId: String(document.version) };
@@ -191,14 +192,14 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
 export function chooseRehearsal(state: LintState | undefined): Rehearsal {
   const fallback = { text: SAMPLE, places: [SAMPLE.indexOf(':1.0') + 4], settings: DEFAULT_SETTINGS, uri: 'file:///kubeguard-warm-up/sample.yaml' };
   if (!state) return fallback;
-  const text = windowOf(state.result.text, (state.result.documents ?? []).map((d) => d.base));
+  const text = windowOf(state.result.source, (state.result.documents ?? []).map((d) => d.base));
   const places = text === undefined ? [] : placesIn(text);
   return text !== undefined && places.length > 0 ? { text, places, settings: state.settings, uri: `${state.uri}.kubeguard-warm-up` } : fallback;
 }
 
 /** Whole documents (starting at `bases`) around the middle of `text`, at most REHEARSAL_CHARS long. */
-function windowOf(text: string, bases: readonly number[]): string | undefined {
-  if (text.length <= REHEARSAL_CHARS) return text;
+function windowOf(text: SourceText, bases: readonly number[]): string | undefined {
+  if (text.length <= REHEARSAL_CHARS) return textOf(text);
   const ends = bases.map((_, i) => bases[i + 1] ?? text.length);
   const fits = bases.map((_, i) => i).filter((i) => ends[i]! - bases[i]! <= REHEARSAL_CHARS);
   if (fits.length === 0) return undefined;

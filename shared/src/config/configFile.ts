@@ -7,7 +7,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { PodSecuritySettings, RuleSetting } from '../engine/config';
-import type { Finding, FileResult } from '../engine/lint';
+import { fileResult, type Finding, type FileResult } from '../engine/lint';
 import { LineIndex } from '../model/lines';
 import { didYouMean } from '../model/securityFields';
 import type { PssLevel } from '../pss/types';
@@ -111,7 +111,7 @@ export function parseConfigFile(text: string): ParsedConfig {
  */
 export function lintConfigText(text: string): FileResult {
   const findings: Finding[] = parseConfigFile(text).problems.map((p) => ({ ruleId: CONFIG_RULE_ID, severity: 'error', message: p.message, start: p.start, end: p.end, fixes: [] }));
-  return { text, lines: new LineIndex(text), findings, objects: [], segments: [], ruleErrors: [] };
+  return fileResult(text, { lines: new LineIndex(text), findings, objects: [], segments: [], ruleErrors: [] });
 }
 
 /** `file:line:column: message` lines for a terminal (1-based, as compilers print them). */

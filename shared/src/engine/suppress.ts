@@ -6,6 +6,7 @@
  * is itself reported.
  */
 import type { LineIndex } from '../model/lines';
+import { textOf, type SourceText } from '../model/sourceText';
 import type { Finding } from './lint';
 
 export const SUPPRESSION_RULE_ID = 'suppression';
@@ -50,9 +51,9 @@ export function hasSuppressionComment(text: string): boolean {
  * Removes suppressed findings and adds findings about the suppressions themselves. `present`:
  * whether the text has a suppression comment at all, when the caller already knows.
  */
-export function applySuppressions(findings: readonly Finding[], text: string, lines: LineIndex, knownIds: ReadonlySet<string>, today: string, present = hasSuppressionComment(text)): Finding[] {
+export function applySuppressions(findings: readonly Finding[], source: SourceText, lines: LineIndex, knownIds: ReadonlySet<string>, today: string, present = hasSuppressionComment(textOf(source))): Finding[] {
   if (!present) return [...findings];
-  const suppressions = parse(text, lines);
+  const suppressions = parse(textOf(source), lines);
   const used = new Set<Suppression>();
   const problems: Finding[] = [];
   const kept = keepUnsuppressed(findings, suppressions, lines, today, used);

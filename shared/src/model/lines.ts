@@ -1,4 +1,5 @@
 /** @file Offset ↔ line/column conversion for a text, by binary search over line starts. */
+import { textOf, type SourceText } from './sourceText';
 
 /** A zero-based position, the way editors and the LSP count. */
 export interface Position {
@@ -15,7 +16,8 @@ export class LineIndex {
   private computed: Int32Array | undefined;
 
   constructor(
-    readonly text: string,
+    /** The text indexed: a string, or the chunks of one an editor is typing in (never joined here). */
+    readonly source: SourceText,
     private derive?: () => Int32Array,
   ) {}
 
@@ -23,7 +25,7 @@ export class LineIndex {
    * The index of `text`, the result of an edit of `previous.text` where `[start, oldEnd)` became
    * `[start, newEnd)`: line starts outside the edit are reused instead of searched for again.
    */
-  static afterEdit(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+  static afterEdit(previous: LineIndex, text: SourceText, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
     // Only from an index already computed: a chain of pending ones would keep every old text alive.
     if (!previous.computed) return new LineIndex(text);
     return new LineIndex(text, () => {
@@ -32,7 +34,8 @@ export class LineIndex {
       const kept = countAtMost(old, change.start);
       const moved = countAtMost(old, change.oldEnd);
       const added: number[] = [];
-      for (let at = text.indexOf('\n', change.start); at !== -1 && at < change.newEnd; at = text.indexOf('\n', at + 1)) added.push(at + 1);
+      const inserted = text.slice(change.start, change.newEnd);
+      for (let at = inserted.indexOf('\n'); at !== -1; at = inserted.indexOf('\n', at + 1)) added.push(change.start + at + 1);
       const out = new Int32Array(kept + added.length + old.length - moved);
       out.set(old.subarray(0, kept));
       out.set(added, kept);
@@ -48,8 +51,9 @@ export class LineIndex {
         this.derive = undefined;
       }
       else {
+        const text = textOf(this.source);
         const starts = [0];
-        for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+        for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
         this.computed = Int32Array.from(starts);
       }
     }
@@ -62,16 +66,16 @@ export class LineIndex {
 
   /** Zero-based line and UTF-16 column of an offset (clamped to the text). */
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
     // The last line starting at or before the offset (the first line starts at 0).
     const line = countAtMost(this.starts, clamped) - 1;
     return { line, character: clamped - this.starts[line]! };
   }
 
   offsetAt(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.source.length;
     const start = this.starts[Math.max(0, position.line)]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.text.length;
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.source.length;
     return Math.min(start + Math.max(0, position.character), next);
   }
 

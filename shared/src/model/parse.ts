@@ -71,7 +71,7 @@ export function hasDirectives(text: string): boolean {
 }
 
 /** What ends a line for a multiline `^` in a regular expression. */
-function isLineTerminator(code: number): boolean {
+export function isLineTerminator(code: number): boolean {
   return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 }
 

@@ -5,10 +5,11 @@
  * says are affected.
  */
 import type { Settings } from '../engine/config';
-import { isRuleEnabled, moveFinding, type FileResult, type Finding, type Fix } from '../engine/lint';
+import { isRuleEnabled, moveFinding, withFindings, type FileResult, type Finding, type Fix } from '../engine/lint';
 import { formatMessage, type Rule } from '../engine/rule';
 import { applyLateSuppressions, SUPPRESSION_RULE_ID, UNUSED_SUPPRESSION_MESSAGE } from '../engine/suppress';
 import { LineIndex } from '../model/lines';
+import { textOf, type SourceText } from '../model/sourceText';
 import { changedRange, mapOffset, type TextChange } from '../model/textChange';
 import { factsOf, sameFacts } from './facts';
 import { allRules } from '../rules';
@@ -76,11 +77,11 @@ export function lintWorkspaceFile(index: WorkspaceIndex, uri: string, options: W
  * than positions: it spans lines, touches a comment or a line's indentation, or overlaps a finding,
  * one of its fixes or a suppression the findings used.
  */
-export function moveWorkspaceResult(previous: WorkspaceFileResult, before: string, after: string, known?: TextChange | null): WorkspaceFileResult | undefined {
-  const change = known === undefined ? changedRange(before, after) : known;
+export function moveWorkspaceResult(previous: WorkspaceFileResult, before: SourceText, after: SourceText, known?: TextChange | null): WorkspaceFileResult | undefined {
+  const change = known === undefined ? changedRange(textOf(before), textOf(after)) : known;
   if (!change) return previous;
   const lineStart = before.lastIndexOf('\n', change.start - 1) + 1;
-  const lineEnd = (end: number, text: string) => (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
+  const lineEnd = (end: number, text: SourceText) => (text.indexOf('\n', end) + 1 || text.length + 1) - 1;
   const oldLine = before.slice(lineStart, lineEnd(change.oldEnd, before));
   const newLine = after.slice(lineStart, lineEnd(change.newEnd, after));
   // One line, no comment on it, and not inside its indentation (which can move a key to another map).
@@ -101,7 +102,7 @@ export interface OpenFileMemory {
   /** The lint result its facts were last read from. */
   result?: FileResult;
   /** Its last workspace findings and the text and settings they are for; the caller drops them when something the file reads changes. */
-  workspace?: { readonly text: string; readonly settings: string; readonly result: WorkspaceFileResult };
+  workspace?: { readonly source: SourceText; readonly settings: string; readonly result: WorkspaceFileResult };
 }
 
 /**
@@ -128,14 +129,14 @@ export function openFileWorkspaceFindings(
   const settingsKey = `${JSON.stringify(settings)}|${new Date().toISOString().slice(0, 10)}`;
   const last = memory.workspace;
   // The lint already compared the texts when it ran from the text these findings are for.
-  const known = last && result.edit?.before === last.text ? result.edit.change : undefined;
-  let workspace = last && !update?.ownChanged && last.settings === settingsKey ? moveWorkspaceResult(last.result, last.text, result.text, known) : undefined;
+  const known = last && result.edit?.before === last.source ? result.edit.change : undefined;
+  let workspace = last && !update?.ownChanged && last.settings === settingsKey ? moveWorkspaceResult(last.result, last.source, result.source, known) : undefined;
   if (!workspace) {
     // The rules read this file's records from the index: they must have today's positions.
     if (!update) changed((update = index.set(uri, factsOf(uri, result))));
     workspace = lintWorkspaceFile(index, uri, { settings, text: result.text, source: result });
   }
-  memory.workspace = { text: result.text, settings: settingsKey, result: workspace };
+  memory.workspace = { source: result.source, settings: settingsKey, result: workspace };
   return workspace;
 }
 
@@ -145,7 +146,7 @@ export function mergeWorkspaceFindings(result: FileResult, workspace: WorkspaceF
   const used = new Set(workspace.usedSuppressions.map((s) => `${s.start}:${s.end}`));
   const own = result.findings.filter((f) => !(f.ruleId === SUPPRESSION_RULE_ID && f.message === UNUSED_SUPPRESSION_MESSAGE && used.has(`${f.start}:${f.end}`)));
   const findings = [...own, ...workspace.findings].sort((a, b) => a.start - b.start);
-  return { ...result, findings, ruleErrors: [...result.ruleErrors, ...workspace.ruleErrors] };
+  return withFindings(result, findings, [...result.ruleErrors, ...workspace.ruleErrors]);
 }
 
 function toFinding(rule: Rule, uri: string, descriptor: WorkspaceReportDescriptor<string>, view: WorkspaceView, options: WorkspaceLintOptions): Finding {

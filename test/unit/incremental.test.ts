@@ -15,20 +15,10 @@ import { editScalarInPlace } from '../../shared/src/model/scalarEdit';
 import { hasDirectives, parseSegment } from '../../shared/src/model/parse';
 import { ChunkedText } from '../../shared/src/model/sourceText';
 import { changedRange, mapOffset } from '../../shared/src/model/textChange';
+import { random } from '../harness/random';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8'));
-
-/** A small deterministic generator, so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
 
 const INSERTS = ['x', '1', ' ', '-', ':', '\n', '#', '"', "'", '---\n', '\n---\n', '  ', 'true', '{', ']', ',', '&a ', '*a', '\r\n', 'é', '\t'];
 

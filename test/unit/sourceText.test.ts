@@ -7,16 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ChunkedText, followedBy } from '../../shared/src/model/sourceText';
 import type { TextChange } from '../../shared/src/model/textChange';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
+import { random } from '../harness/random';
 
 const PIECES = ['a', '\n', 'é', 'key: value\n', '---\n', '\r\n', '', 'x'.repeat(5000), 'long line '.repeat(4000)];
 

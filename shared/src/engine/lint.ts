@@ -118,9 +118,10 @@ interface LastRun {
  * findings are dropped when the settings, the rules or the workspace facts a verdict depends on
  * (Namespace labels, same-file ServiceAccounts) change.
  *
- * The next text is compared with the last one, and only the documents around the difference are
- * split and looked at again: the others keep their strings, parses and findings (moved by the
- * edit's length), so a keystroke costs the edited document, not the file.
+ * What changed since the last text is told by a ChunkedText edited from it, or found by comparing
+ * the two; only the documents around the difference are looked at again: the others keep their
+ * strings, parses and findings (moved by the edit's length), so a keystroke costs the edited
+ * document, not the file.
  */
 export class LintCache {
   private linted = new Map<string, SegmentResult>();
@@ -233,9 +234,10 @@ export function lintText(text: SourceText, options: LintOptions): FileResult {
 }
 
 /**
- * The file's documents, each parsed. With a cache, only the documents around what changed since
- * the last run are split and parsed again (one neighbour on each side, since an edit next to a
- * `---` line can move a boundary); the rest are the last run's pieces, moved by the edit.
+ * The file's documents, each parsed. With a cache, only the document an edit falls in is parsed
+ * again (or updated in place); when the edit touches a `---` line, or spans documents, those
+ * documents and one neighbour on each side are split again, since a boundary may have moved. The
+ * rest are the last run's pieces, moved by the edit.
  */
 function documentsOf(text: SourceText, cache: LintCache | undefined, inPlace: boolean): { pieces: Piece[]; whole: boolean; change?: TextChange | null } {
   const last = cache?.lastRun();

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { LineIndex } from '../../shared/src/model/lines';
 import { ChunkedText, followedBy } from '../../shared/src/model/sourceText';
 import type { TextChange } from '../../shared/src/model/textChange';
 import { random } from '../harness/random';
@@ -54,6 +55,16 @@ describe('ChunkedText', () => {
         if (step % 20 === 19) assert.equal(chunked.toString(), plain, `seed ${seed} step ${step}: whole text`);
       }
     }
+  });
+
+  it('gives a LineIndex the same positions as its string, without being joined', () => {
+    const plain = 'apiVersion: v1\nkind: Pod\n\n  x: é\n'.repeat(3000) + 'last line';
+    const chunked = ChunkedText.of('#' + plain).edit(0, 1, '');
+    const lines = new LineIndex(chunked);
+    const expected = new LineIndex(plain);
+    for (let offset = 0; offset <= plain.length; offset += 7) assert.deepEqual(lines.positionAt(offset), expected.positionAt(offset));
+    assert.equal(lines.lineCount, expected.lineCount);
+    assert.equal(chunked.isJoined(), false);
   });
 
   it('tells the change since each of its last 8 versions, covering every difference', () => {

@@ -1,5 +1,5 @@
 /** @file Offset ↔ line/column conversion for a text, by binary search over line starts. */
-import { textOf, type SourceText } from './sourceText';
+import type { SourceText } from './sourceText';
 
 /** A zero-based position, the way editors and the LSP count. */
 export interface Position {
@@ -51,7 +51,8 @@ export class LineIndex {
         this.derive = undefined;
       }
       else {
-        const text = textOf(this.source);
+        // Read chunk by chunk from a ChunkedText, which is not joined for it.
+        const text = this.source;
         const starts = [0];
         for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
         this.computed = Int32Array.from(starts);

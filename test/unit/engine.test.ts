@@ -4,7 +4,9 @@ import { describe, it } from 'node:test';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../shared/src/engine/config';
 import { HELM_RULE_ID, LIMIT_RULE_ID, LintCache, lintText, SYNTAX_RULE_ID } from '../../shared/src/engine/lint';
 import { defineRule } from '../../shared/src/engine/rule';
+import { nestingDepth, nestsDeeperThan } from '../../shared/src/model/parse';
 import { ruleById } from '../../shared/src/rules';
+import { random } from '../harness/random';
 import { yaml } from '../harness/yaml';
 
 // The engine's behaviour is what is under test, so a fixed rule set keeps these cases independent of new rules.
@@ -99,6 +101,16 @@ describe('engine', () => {
   it('refuses nesting that ends the file without a line break (`- - - …`)', () => {
     const deep = `apiVersion: v1\nkind: ConfigMap\ndata:\n${' -'.repeat(5000)}`;
     assert.match(lint(deep).findings.map((f) => f.message).join('\n'), /nests deeper/);
+  });
+
+  it('rules nesting out by its quick bound only when the exact count agrees (2,000 random texts, small limits)', () => {
+    const next = random(11);
+    const parts = ['[', '{', ']', '}', ' ', '-', '\n', 'a', ': ', '  - '];
+    for (let i = 0; i < 2000; i++) {
+      const text = Array.from({ length: Math.floor(next() * 60) }, () => parts[Math.floor(next() * parts.length)]!).join('');
+      const limit = Math.floor(next() * 8);
+      assert.equal(nestsDeeperThan(text, limit), nestingDepth(text) > limit, `${JSON.stringify(text)} limit ${limit}`);
+    }
   });
 
   it('keeps syntax messages short and their number bounded, however long the broken line', () => {

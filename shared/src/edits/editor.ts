@@ -152,7 +152,10 @@ export class YamlEditor {
   private replaceScalar(node: Scalar, value: string | number | boolean | null): this {
     const quote = node.type === 'QUOTE_DOUBLE' ? 'double' : node.type === 'QUOTE_SINGLE' ? 'single' : undefined;
     const text = typeof value === 'string' ? formatScalar(value, 'block', quote) : formatScalar(value, 'block');
-    return this.replace(node.range![0], valueEnd(node, this.text), text);
+    // A value glued to its colon keeps the space a colon needs: in `key:\rvalue` yaml reads the lone CR
+    // as the separator and as part of the value, and `key:false` would be one plain scalar.
+    const glued = this.text.charCodeAt(node.range![0] - 1) === 58;
+    return this.replace(node.range![0], valueEnd(node, this.text), glued ? ` ${text}` : text);
   }
 
   /** Replaces a value that is null, a collection or an alias. */

@@ -63,6 +63,12 @@ runRuleTests(rule, {
       output: null,
     },
     {
+      name: 'a value after a lone CR (fuzz seed final-2026-12-07-g #26757): the fix keeps a space after the colon, where yaml read the CR',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation:\rtrue\n',
+      errors: [{ messageId: 'invalid', data: { container: 'app', policy: restricted(), value: '"\\rtrue"' }, line: 7, column: 34, endLine: 7, endColumn: 39 }],
+      output: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation: false\n',
+    },
+    {
       name: 'explicit true, CRLF line endings',
       code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
       errors: [{ messageId: 'allowed', data: { container: 'app', policy: restricted() }, line: 7, column: 35, endLine: 7, endColumn: 39 }],

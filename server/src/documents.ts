@@ -45,8 +45,6 @@ export class DocumentStore {
   readonly synced = new TextDocuments<SyncedDocument>({ create: SyncedDocument.create, update: SyncedDocument.update });
   private readonly caches = new Map<string, LintCache>();
   private readonly results = new Map<string, Entry>();
-  /** Per document, its last linted text that has no `\r` at all (see positionsFor). */
-  private readonly withoutCarriageReturn = new Map<string, SourceText>();
   /** Numbers every lint: a result id that no other version, settings or reopened document can share. */
   private lints = 0;
   /** Lints asked for and not finished (waiting for their settings, or running). */
@@ -186,28 +184,17 @@ export class DocumentStore {
   /**
    * LineIndex counts only `\n` as a line break; LSP also counts a lone `\r`. Files with one (rare,
    * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
-   * Whether a text has a `\r` at all is known from the last one without any when the edit between
-   * them typed none: no scan of a 70,000-line file on every keystroke.
+   * A SyncedDocument hands out chunks only while its text has no `\r` at all (syncedDocument.ts), so
+   * only a plain string is searched: no scan of a 70,000-line file on every keystroke.
    */
   private positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
-    const { source: text, edit } = result;
-    const clean = this.withoutCarriageReturn.get(uri);
-    const fromClean = edit !== undefined && clean !== undefined && edit.before === clean;
-    const hasCarriageReturn = fromClean
-      ? edit.change !== null && text.slice(edit.change.start, edit.change.newEnd).includes('\r')
-      : text.includes('\r');
-    if (!hasCarriageReturn) {
-      this.withoutCarriageReturn.set(uri, text);
-      return result.lines;
-    }
-    this.withoutCarriageReturn.delete(uri);
-    return /\r(?!\n)/.test(textOf(text)) ? TextDocument.create(uri, languageId, version, textOf(text)) : result.lines;
+    const text = result.source;
+    return typeof text === 'string' && /\r(?!\n)/.test(text) ? TextDocument.create(uri, languageId, version, text) : result.lines;
   }
 
   private forget(uri: string): void {
     this.caches.delete(uri);
     this.results.delete(uri);
-    this.withoutCarriageReturn.delete(uri);
     this.settings.forget(uri);
     if (this.newestState?.uri === uri) this.newestState = undefined;
   }

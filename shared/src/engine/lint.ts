@@ -5,7 +5,7 @@ import { isJsonText } from '../edits/format';
 import { LineIndex } from '../model/lines';
 import { spanOf, type Span } from '../model/node';
 import { objectsOf, type K8sObject } from '../model/objects';
-import { hasDirectives, isLineTerminator, MAX_FILE_BYTES, parseSegment, splitDocuments, splitRange, type Segment } from '../model/parse';
+import { hasDirectives, hasDocumentStart, isLineTerminator, MAX_FILE_BYTES, parseSegment, splitDocuments, splitRange, type Segment } from '../model/parse';
 import { editScalarInPlace } from '../model/scalarEdit';
 import { textOf, type SourceText } from '../model/sourceText';
 import { changedRange, type TextChange } from '../model/textChange';
@@ -298,7 +298,9 @@ function changeBetween(before: SourceText, after: SourceText): TextChange | null
 }
 
 /** A `---` line or a directive: a line the edit touched that is one, before or after, can move a document boundary. */
-const BOUNDARY_LINE = /^(?:---(?=[ \t\r\n]|$)|%)/m;
+function hasBoundaryLine(lines: string): boolean {
+  return hasDocumentStart(lines) || hasDirectives(lines);
+}
 
 /**
  * The usual keystroke: an edit inside one document that leaves every boundary where it was (no line
@@ -318,7 +320,7 @@ function documentEditedAlone(text: SourceText, change: TextChange, old: readonly
   const inserted = text.slice(change.start, change.newEnd);
   const oldLines = piece.text.slice(lineStart, lineEnd);
   const newLines = piece.text.slice(lineStart, start) + inserted + piece.text.slice(oldEnd, lineEnd);
-  if (BOUNDARY_LINE.test(oldLines) || BOUNDARY_LINE.test(newLines)) return undefined;
+  if (hasBoundaryLine(oldLines) || hasBoundaryLine(newLines)) return undefined;
   return { index, text: piece.text.slice(0, start) + inserted + piece.text.slice(oldEnd) };
 }
 

@@ -61,6 +61,12 @@ export function splitDocuments(text: string): Array<{ base: number; text: string
   return splitRange(text, 0, text.length);
 }
 
+/** Whether the text has a `---` line, which starts a document (see splitRange). */
+export function hasDocumentStart(text: string): boolean {
+  DOCUMENT_START.lastIndex = 0;
+  return DOCUMENT_START.test(text);
+}
+
 /** Whether the text has a `%` directive line, which keeps a file whole (see splitDocuments). */
 export function hasDirectives(text: string): boolean {
   // The same lines `/^%/m` finds, an order of magnitude faster on a megabyte: this runs on every edit.

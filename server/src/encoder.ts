@@ -36,7 +36,7 @@ function tailOf(diagnostic: Diagnostic): Buffer {
   const json = () => Buffer.from(',' + toAscii(JSON.stringify({ severity, source, code, codeDescription, message })).slice(1), 'latin1');
   if (typeof message !== 'string') return json();
   const cached = tails.get(message);
-  if (cached && cached.severity === severity && cached.source === source && cached.code === code && cached.codeDescription === codeDescription) return cached.bytes;
+  if (cached && cached.severity === severity && cached.source === source && cached.code === code && cached.codeDescription?.href === codeDescription?.href) return cached.bytes;
   if (tails.size >= MAX_CACHED_TAILS) tails.clear();
   const bytes = json();
   tails.set(message, { severity, source, code, codeDescription, bytes });

@@ -59,6 +59,12 @@ interface SegmentResult extends ParsedSegment {
   readonly findings: readonly Finding[];
 }
 
+/** A document's result and where the document starts in the file. */
+interface PlacedResult {
+  readonly result: SegmentResult;
+  readonly base: number;
+}
+
 export interface FileResult {
   /** The text linted, as one string (from a ChunkedText: joined on first use, so a keystroke's lint never needs it). */
   readonly text: string;
@@ -127,6 +133,7 @@ export class LintCache {
   private linted = new Map<string, SegmentResult>();
   private key = '';
   private last: LastRun | undefined;
+  private placed = new Map<SegmentResult, Placement>();
 
   /**
    * `editInPlaceFrom`: documents at least this long take a keystroke inside one scalar value by
@@ -153,6 +160,37 @@ export class LintCache {
     this.linted = linted;
     this.last = last;
   }
+
+  /** @internal The last run's placements: what each document's result became at its place in the file. */
+  placements(): Map<SegmentResult, Placement> {
+    return this.placed;
+  }
+
+  /** @internal */
+  keepPlacements(placed: Map<SegmentResult, Placement>): void {
+    this.placed = placed;
+  }
+}
+
+/** A document's result at its place in the file: its segment, objects and findings with offsets into the file. */
+interface Placement {
+  readonly base: number;
+  readonly segment: Segment;
+  readonly objects: readonly K8sObject[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * The result of a document starting at `base`. The last run's placement is reused when the document
+ * did not move, so a keystroke re-creates the findings of the documents after the edit, not of all of them.
+ */
+function placementOf(result: SegmentResult, base: number, last: Map<SegmentResult, Placement> | undefined): Placement {
+  const kept = last?.get(result);
+  if (kept && kept.base === base) return kept;
+  if (base === result.segment.base) return { base, segment: result.segment, objects: result.objects, findings: result.findings };
+  const segment = { ...result.segment, base };
+  const move = (offset: number) => offset + base;
+  return { base, segment, objects: result.objects.map((o) => ({ ...o, segment })), findings: result.findings.map((f) => moveFinding(f, move)) };
 }
 
 /** By default every document takes typing inside a scalar in place: even a 1.5 KB document costs more to parse than to update. */
@@ -203,7 +241,7 @@ export function lintText(text: SourceText, options: LintOptions): FileResult {
   const previous = options.cache?.take(key) ?? new Map<string, SegmentResult>();
   const next = new Map<string, SegmentResult>();
   const ruleErrors: string[] = [];
-  const results: Array<SegmentResult & { base: number }> = [];
+  const results: PlacedResult[] = [];
   for (const piece of pieces) {
     // A Namespace's findings depend on the workloads of the file that run in it.
     const declared = piece.parsed.objects.filter((o) => o.kind === 'Namespace' && o.name).map((o) => o.name!);
@@ -212,23 +250,27 @@ export function lintText(text: SourceText, options: LintOptions): FileResult {
     let result = previous.get(cacheKey) ?? next.get(cacheKey);
     if (!result) result = lintSegment(piece.parsed, rules, options.settings, facts, ruleErrors);
     next.set(cacheKey, result);
-    results.push({ ...result, base: piece.base });
+    results.push({ result, base: piece.base });
   }
   options.cache?.keep(next, { source: text, pieces, whole, lines });
 
   const findings: Finding[] = [];
   const objects: K8sObject[] = [];
   const segments: Segment[] = [];
+  const lastPlacements = options.cache?.placements();
+  const placements = new Map<SegmentResult, Placement>();
   for (const r of results) {
-    const placed = r.base === r.segment.base ? r.segment : { ...r.segment, base: r.base };
-    segments.push(placed);
-    for (const o of r.objects) objects.push(placed === r.segment ? o : { ...o, segment: placed });
-    for (const f of r.findings) findings.push(shift(f, r.base));
+    const placement = placementOf(r.result, r.base, lastPlacements);
+    placements.set(r.result, placement);
+    segments.push(placement.segment);
+    for (const o of placement.objects) objects.push(o);
+    for (const f of placement.findings) findings.push(f);
   }
+  options.cache?.keepPlacements(placements);
   findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const visible = applySuppressions(findings, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
-  const documents = results.map((r) => ({ base: r.base, segment: r.segment, objects: r.objects }));
+  const documents = results.map((r) => ({ base: r.base, segment: r.result.segment, objects: r.result.objects }));
   const edit = last && change !== undefined ? { before: last.source, change } : undefined;
   return fileResult(text, { lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents, edit });
 }
@@ -438,10 +480,6 @@ function isSpan(at: unknown): at is Span {
   return typeof at === 'object' && at !== null && typeof (at as Span).start === 'number' && !('range' in at);
 }
 
-function shift(finding: Finding, base: number): Finding {
-  return base === 0 ? finding : moveFinding(finding, (offset) => offset + base);
-}
-
 /**
  * A copy of a finding with every offset (its own and its fixes' edits) passed through `move`.
  * Spelled out rather than spread: it runs for every finding an edit moves, on every keystroke.
@@ -456,8 +494,8 @@ export function moveFinding(finding: Finding, move: (offset: number) => number):
  * Syntax problems are shown only for files that are Kubernetes manifests; a Helm template gets
  * one informational note instead of a wall of errors about its `{{ }}` actions.
  */
-function syntaxFindings(source: SourceText, results: ReadonlyArray<SegmentResult & { base: number }>, hasObjects: boolean, fileName: string | undefined): Finding[] {
-  const broken = results.filter((r) => r.segment.problems.length > 0);
+function syntaxFindings(source: SourceText, results: readonly PlacedResult[], hasObjects: boolean, fileName: string | undefined): Finding[] {
+  const broken = results.filter((r) => r.result.segment.problems.length > 0);
   if (broken.length === 0) return [];
   const text = textOf(source);
   const looksKubernetes = hasObjects || /^\s*(?:apiVersion|kind)\s*:/m.test(text);
@@ -477,7 +515,7 @@ function syntaxFindings(source: SourceText, results: ReadonlyArray<SegmentResult
   }
   const out: Finding[] = [];
   for (const r of broken) {
-    for (const p of r.segment.problems.slice(0, 5)) {
+    for (const p of r.result.segment.problems.slice(0, 5)) {
       out.push({ ruleId: SYNTAX_RULE_ID, severity: 'error', message: `YAML syntax error: ${p.message} The rest of this document is not checked until it parses.`, start: p.start + r.base, end: Math.max(p.end, p.start) + r.base, fixes: [] });
     }
   }

@@ -5,7 +5,7 @@
 //
 //   node bench/run.mjs [--runs N] [--peer-runs N] [--keystrokes N] [--files a,b] [--no-peer] [--no-push]
 //                      [--skip lsp,floor,cli,index,bundle] [--out file.json] [--server-node-args "--cpu-prof ..."]
-//                      [--no-workspace]
+//                      [--no-workspace] [--input name=path]   (--input: one more file to measure, e.g. a CRLF copy)
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,7 +26,7 @@ const option = (name, fallback) => {
   return i >= 0 && i + 1 < argv.length ? argv[i + 1] : fallback;
 };
 if (flag('help')) {
-  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 7).join('\n').replace(/^\/\/ ?/gm, ''));
+  console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').slice(1, 8).join('\n').replace(/^\/\/ ?/gm, ''));
   process.exit(0);
 }
 const RUNS = Number(option('runs', 3));
@@ -54,6 +54,8 @@ const ALL_FILES = [
   { name: 'k8s-50k', path: join(BENCH, 'inputs', 'k8s-50k.yaml') },
   { name: 'bundle-70k', path: join(CORPUS_REAL, 'prometheus-operator', 'bundle.yaml') },
 ];
+const input = option('input');
+if (input) ALL_FILES.push({ name: input.slice(0, input.indexOf('=')), path: input.slice(input.indexOf('=') + 1) });
 const wanted = option('files');
 const FILES = ALL_FILES.filter((f) => (!wanted || wanted.split(',').includes(f.name)) && existsSync(f.path));
 for (const f of ALL_FILES) if (!existsSync(f.path)) console.log(`notice: ${relative(ROOT, f.path)} is absent; skipping ${f.name}`);

@@ -184,7 +184,7 @@ export class DocumentStore {
   /**
    * LineIndex counts only `\n` as a line break; LSP also counts a lone `\r`. Files with one (rare,
    * classic Mac) get a TextDocument snapshot as the mapper so ranges land where the client draws them.
-   * A SyncedDocument hands out chunks only while its text has no `\r` at all (syncedDocument.ts), so
+   * A SyncedDocument hands out chunks only while its text has no lone `\r` (syncedDocument.ts), so
    * only a plain string is searched: no scan of a 70,000-line file on every keystroke.
    */
   private positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {

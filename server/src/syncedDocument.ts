@@ -4,8 +4,9 @@
  * to the collector per keystroke, about half of a keystroke's time and all of its major
  * collections. This keeps it as a ChunkedText instead (shared/src/model/sourceText.ts), which a
  * change updates by one small chunk and which the engine lints without joining. Positions count
- * lines the way LSP does; a text that has (or gets) a `\r` is left to a TextDocument, since LSP
- * also breaks lines at a lone `\r` and LineIndex does not.
+ * lines the way LSP does. LineIndex breaks lines at `\n`, which is where LSP breaks them in CRLF text
+ * too; only a text that has (or gets) a lone `\r`, which LSP also counts as a line break, is left to
+ * a TextDocument.
  */
 import { TextDocument, type DocumentUri, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { LineIndex } from '../../shared/src/model/lines';
@@ -13,7 +14,7 @@ import { ChunkedText, type SourceText } from '../../shared/src/model/sourceText'
 
 export class SyncedDocument implements TextDocument {
   private chunked: { text: ChunkedText; lines: LineIndex } | undefined;
-  /** Set instead of `chunked` once the text has a `\r`. */
+  /** Set instead of `chunked` once the text has a lone `\r`. */
   private whole: TextDocument | undefined;
 
   private constructor(
@@ -40,7 +41,7 @@ export class SyncedDocument implements TextDocument {
     return this.current;
   }
 
-  /** The text for the engine: chunks, unless a `\r` made it a plain string. */
+  /** The text for the engine: chunks, unless a lone `\r` made it a plain string. */
   get source(): SourceText {
     return this.chunked ? this.chunked.text : this.whole!.getText();
   }
@@ -58,9 +59,13 @@ export class SyncedDocument implements TextDocument {
     return this.chunked.text.slice(Math.min(start, end), Math.max(start, end));
   }
 
+  /** As TextDocument counts: an offset inside a CRLF is placed before it. */
   positionAt(offset: number): Position {
     if (!this.chunked) return this.whole!.positionAt(offset);
-    return this.chunked.lines.positionAt(offset);
+    const lines = this.chunked.lines;
+    const position = lines.positionAt(offset);
+    const start = lines.lineStart(position.line);
+    return { line: position.line, character: this.beforeLineBreak(start + position.character, start) - start };
   }
 
   /** As TextDocument counts: a column past the end of a line stops before its line break. */
@@ -71,10 +76,7 @@ export class SyncedDocument implements TextDocument {
     if (position.line < 0) return 0;
     const start = lines.lineStart(position.line);
     if (position.character <= 0) return start;
-    const last = position.line + 1 >= lines.lineCount;
-    const next = last ? text.length : lines.lineStart(position.line + 1);
-    const offset = Math.min(start + position.character, next);
-    return !last && offset === next ? offset - 1 : offset;
+    return this.beforeLineBreak(Math.min(start + position.character, this.lineEnd(position.line)), start);
   }
 
   getLineRange(line: number): Range {
@@ -82,19 +84,34 @@ export class SyncedDocument implements TextDocument {
     const lines = this.chunked.lines;
     const at = Math.min(Math.max(line, 0), lines.lineCount - 1);
     const start = lines.lineStart(at);
-    const end = line < 0 ? start : at + 1 < lines.lineCount ? lines.lineStart(at + 1) - 1 : this.chunked.text.length;
-    return { start: { line: Math.max(at, 0), character: 0 }, end: { line: Math.max(at, 0), character: end - start } };
+    const end = line < 0 ? start : line >= lines.lineCount ? this.chunked.text.length : this.beforeLineBreak(this.lineEnd(at), start);
+    return { start: { line: at, character: 0 }, end: { line: at, character: end - start } };
   }
 
   getEOLCharacters(line: number): string {
     if (!this.chunked) return this.whole!.getEOLCharacters(line);
-    return line >= 0 && line + 1 < this.chunked.lines.lineCount ? '\n' : '';
+    if (line < 0 || line >= this.chunked.lines.lineCount) return '';
+    const end = this.lineEnd(line);
+    return this.chunked.text.slice(this.beforeLineBreak(end, this.chunked.lines.lineStart(line)), end);
+  }
+
+  /** Where the next line starts (the text's end for the last line). */
+  private lineEnd(line: number): number {
+    const lines = this.chunked!.lines;
+    return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : this.chunked!.text.length;
+  }
+
+  /** `offset`, moved back over the `\n` or `\r\n` just before it, but not before `lineStart`. */
+  private beforeLineBreak(offset: number, lineStart: number): number {
+    const text = this.chunked!.text;
+    let at = offset;
+    while (at > lineStart && isLineBreak(text.charCodeAt(at - 1))) at--;
+    return at;
   }
 
   private apply(change: TextDocumentContentChangeEvent): void {
     if (!('range' in change) || change.range === undefined) return this.reset(change.text);
-    if (!this.chunked || change.text.includes('\r')) {
-      if (this.chunked) this.reset(this.chunked.text.toString(), true);
+    if (!this.chunked) {
       TextDocument.update(this.whole!, [change], this.current);
       return;
     }
@@ -102,10 +119,12 @@ export class SyncedDocument implements TextDocument {
     const from = this.offsetAt(start);
     const to = this.offsetAt(end);
     const text = this.chunked.text.edit(from, to, change.text);
+    // Only a `\r` the change typed, or one just before it, can have been left without its `\n`.
+    if (hasLoneCarriageReturn(text, from - 1, from + change.text.length)) return this.reset(text.toString(), true);
     this.chunked = { text, lines: LineIndex.afterEdit(this.chunked.lines, text, { start: from, oldEnd: to, newEnd: from + change.text.length }) };
   }
 
-  private reset(content: string, whole = content.includes('\r')): void {
+  private reset(content: string, whole = content.includes('\r') && /\r(?!\n)/.test(content)): void {
     if (whole) {
       this.chunked = undefined;
       this.whole = TextDocument.create(this.uri, this.languageId, this.current, content);
@@ -123,3 +142,14 @@ function wellFormed(range: Range): Range {
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
 }
 
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Whether a `\r` at an offset from `from` to `to` (both included) is not followed by a `\n`. */
+function hasLoneCarriageReturn(text: ChunkedText, from: number, to: number): boolean {
+  for (let at = Math.max(from, 0); at <= to && at < text.length; at++) {
+    if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) !== 10) return true;
+  }
+  return false;
+}

@@ -237,15 +237,16 @@ export function lintText(text: SourceText, options: LintOptions): FileResult {
     sameFile: new SameFileObjects(fileObjects),
   };
   // Pass 2: lint the documents whose text, settings or facts changed.
-  const key = `${JSON.stringify(options.settings)}|${rules.map((r) => r.meta.id).join(',')}|${facts.namespaces.key}|${facts.serviceAccounts.key}`;
+  const ruleIds = ruleIdsOf(rules);
+  const key = `${JSON.stringify(options.settings)}|${ruleIds.key}|${facts.namespaces.key}|${facts.serviceAccounts.key}`;
   const previous = options.cache?.take(key) ?? new Map<string, SegmentResult>();
   const next = new Map<string, SegmentResult>();
   const ruleErrors: string[] = [];
   const results: PlacedResult[] = [];
   for (const piece of pieces) {
     // A Namespace's findings depend on the workloads of the file that run in it.
-    const declared = piece.parsed.objects.filter((o) => o.kind === 'Namespace' && o.name).map((o) => o.name!);
-    const dependencies = declared.length ? facts.sameFile.dependencyKey(declared) : '';
+    const declared = namespacesDeclared(piece.parsed.objects);
+    const dependencies = declared ? facts.sameFile.dependencyKey(declared) : '';
     const cacheKey = dependencies ? `${piece.text}\u0000${dependencies}` : piece.text;
     let result = previous.get(cacheKey) ?? next.get(cacheKey);
     if (!result) result = lintSegment(piece.parsed, rules, options.settings, facts, ruleErrors);
@@ -269,10 +270,34 @@ export function lintText(text: SourceText, options: LintOptions): FileResult {
   options.cache?.keepPlacements(placements);
   findings.push(...syntaxFindings(text, results, objects.length > 0, options.fileName));
   const today = options.today ?? new Date().toISOString().slice(0, 10);
-  const visible = applySuppressions(findings, text, lines, new Set([...rules.map((r) => r.meta.id), SYNTAX_RULE_ID]), today, pieces.some((p) => p.parsed.suppressions));
+  const visible = applySuppressions(findings, text, lines, ruleIds.known, today, pieces.some((p) => p.parsed.suppressions));
   const documents = results.map((r) => ({ base: r.base, segment: r.result.segment, objects: r.result.objects }));
   const edit = last && change !== undefined ? { before: last.source, change } : undefined;
   return fileResult(text, { lines, findings: applySeverities(visible, options.settings, text.length), objects, segments, ruleErrors, documents, edit });
+}
+
+/** The ids of a rule list (allRules, as a rule, for the life of the process): as a cache key, and with the syntax pseudo-rule as the ids a suppression may name. */
+const ruleIdsByList = new WeakMap<readonly Rule[], { readonly key: string; readonly known: ReadonlySet<string> }>();
+
+/**
+ * Computed once per list rather than on every lint: besides the work, mapping the list in lintText
+ * gave V8 a reason to throw away lintText's optimised code while the user typed.
+ */
+function ruleIdsOf(rules: readonly Rule[]): { readonly key: string; readonly known: ReadonlySet<string> } {
+  let ids = ruleIdsByList.get(rules);
+  if (!ids) {
+    const list = rules.map((r) => r.meta.id);
+    ids = { key: list.join(','), known: new Set([...list, SYNTAX_RULE_ID]) };
+    ruleIdsByList.set(rules, ids);
+  }
+  return ids;
+}
+
+/** The names of the Namespaces a document declares, if any. */
+function namespacesDeclared(objects: readonly K8sObject[]): string[] | undefined {
+  let names: string[] | undefined;
+  for (const object of objects) if (object.kind === 'Namespace' && object.name) (names ??= []).push(object.name);
+  return names;
 }
 
 /**

@@ -119,8 +119,9 @@ export class YamlEditor {
     const index = items.indexOf(pair);
     const start = (pair.key as Node).range![0];
     const end = pairEnd(pair, this.text);
-    // The only key: a flow map keeps its braces, a block map is left as `{}`.
-    if (items.length === 1) return this.replace(start, end, map.flow ? '' : '{}');
+    // The only key: a flow map keeps its braces, a block map is left as `{}`. A block value's range
+    // runs through its last line break, which must stay, or the `{}` would run into the next line.
+    if (items.length === 1) return map.flow ? this.replace(start, end, '') : this.replace(start, trimEnd(this.text, start, end), '{}');
     if (map.flow) {
       if (index < items.length - 1) return this.replace(start, (items[index + 1]!.key as Node).range![0], '');
       return this.replace(pairEnd(items[index - 1]!, this.text), end, '');
@@ -317,6 +318,13 @@ function pairEnd(pair: Pair<Node, Node | null>, text: string): number {
   return value ? Math.max(value.range?.[1] ?? 0, keyEnd + 1) : keyEnd;
 }
 
+/** `end` moved back over the whitespace and line breaks before it, but not before `start`. */
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}
+
 /**
  * Where a block collection's content ends. Its range runs over the comment lines after it (and the
  * next key's indentation) when its last entry has an empty value: stop after its last content line.
@@ -341,9 +349,7 @@ function valueEnd(node: Node, text: string): number {
   const block = isScalar(node) ? node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' : (isMap(node) || isSeq(node)) && !(node as YAMLMap | YAMLSeq).flow;
   if (!block) return end;
   // A block collection's range also runs over comment lines after it.
-  let e = isScalar(node) ? end : contentEnd(text, start, end);
-  while (e > start && /\s/.test(text[e - 1]!)) e--;
-  return e;
+  return trimEnd(text, start, isScalar(node) ? end : contentEnd(text, start, end));
 }
 
 /** JSON documents stay JSON: quoted keys and values. */

@@ -42,6 +42,53 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'the only key, a block scalar: its line break stays after the {} left in its place',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seLinuxOptions:
+              type: |-
+                spc_t
+          containers: [{name: a}]
+      `,
+      errors: [{ messageId: 'type', data: { subject: 'The pod', value: '"spc_t"', policy: baseline() }, line: 6, column: 13 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seLinuxOptions:
+              {}
+          containers: [{name: a}]
+      `,
+    },
+    {
+      name: 'a block scalar before another key: its lines go, the next key stays',
+      code: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seLinuxOptions:
+              type: >-
+                spc_t
+              level: s0
+          containers: [{name: a}]
+      `,
+      errors: [{ messageId: 'type', data: { subject: 'The pod', value: '"spc_t"', policy: baseline() }, line: 6, column: 13 }],
+      output: yaml`
+        apiVersion: v1
+        kind: Pod
+        spec:
+          securityContext:
+            seLinuxOptions:
+              level: s0
+          containers: [{name: a}]
+      `,
+    },
+    {
       name: 'container_engine_t only from v1.31; overlapping fixes apply one at a time',
       settings: normalizeSettings({ podSecurity: { version: 'v1.30' } }),
       code: yaml`

@@ -47,7 +47,11 @@ function optionsFor(bundle) {
     target: 'node20',
     external: bundle.external ?? [],
     banner: bundle.banner ? { js: bundle.banner } : undefined,
-    minify: production,
+    // Production bundles drop whitespace and simplify syntax but keep identifiers: mangled names made
+    // the extension slower to load (activation, median of 21: 108 ms against 88 ms) and turn the
+    // stack traces in users' logs and rule-error reports into noise.
+    minifyWhitespace: production,
+    minifySyntax: production,
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'silent', // the reporter prints errors once, in a stable format

@@ -55,7 +55,14 @@ const ALL_FILES = [
   { name: 'bundle-70k', path: join(CORPUS_REAL, 'prometheus-operator', 'bundle.yaml') },
 ];
 const input = option('input');
-if (input) ALL_FILES.push({ name: input.slice(0, input.indexOf('=')), path: input.slice(input.indexOf('=') + 1) });
+if (input) {
+  const at = input.indexOf('=');
+  if (at <= 0) {
+    console.error(`--input takes name=path (got "${input}")`);
+    process.exit(2);
+  }
+  ALL_FILES.push({ name: input.slice(0, at), path: input.slice(at + 1) });
+}
 const wanted = option('files');
 const FILES = ALL_FILES.filter((f) => (!wanted || wanted.split(',').includes(f.name)) && existsSync(f.path));
 for (const f of ALL_FILES) if (!existsSync(f.path)) console.log(`notice: ${relative(ROOT, f.path)} is absent; skipping ${f.name}`);

@@ -76,7 +76,7 @@ export class SyncedDocument implements TextDocument {
     if (position.line < 0) return 0;
     const start = lines.lineStart(position.line);
     if (position.character <= 0) return start;
-    return this.beforeLineBreak(Math.min(start + position.character, this.lineEnd(position.line)), start);
+    return this.beforeLineBreak(Math.min(start + position.character, lines.lineEnd(position.line)), start);
   }
 
   getLineRange(line: number): Range {
@@ -84,21 +84,15 @@ export class SyncedDocument implements TextDocument {
     const lines = this.chunked.lines;
     const at = Math.min(Math.max(line, 0), lines.lineCount - 1);
     const start = lines.lineStart(at);
-    const end = line < 0 ? start : line >= lines.lineCount ? this.chunked.text.length : this.beforeLineBreak(this.lineEnd(at), start);
+    const end = line < 0 ? start : line >= lines.lineCount ? this.chunked.text.length : this.beforeLineBreak(lines.lineEnd(at), start);
     return { start: { line: at, character: 0 }, end: { line: at, character: end - start } };
   }
 
   getEOLCharacters(line: number): string {
     if (!this.chunked) return this.whole!.getEOLCharacters(line);
     if (line < 0 || line >= this.chunked.lines.lineCount) return '';
-    const end = this.lineEnd(line);
+    const end = this.chunked.lines.lineEnd(line);
     return this.chunked.text.slice(this.beforeLineBreak(end, this.chunked.lines.lineStart(line)), end);
-  }
-
-  /** Where the next line starts (the text's end for the last line). */
-  private lineEnd(line: number): number {
-    const lines = this.chunked!.lines;
-    return line + 1 < lines.lineCount ? lines.lineStart(line + 1) : this.chunked!.text.length;
   }
 
   /** `offset`, moved back over the `\n` or `\r\n` just before it, but not before `lineStart`. */

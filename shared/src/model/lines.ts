@@ -76,12 +76,16 @@ export class LineIndex {
   offsetAt(position: Position): number {
     if (position.line >= this.starts.length) return this.source.length;
     const start = this.starts[Math.max(0, position.line)]!;
-    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1]! : this.source.length;
-    return Math.min(start + Math.max(0, position.character), next);
+    return Math.min(start + Math.max(0, position.character), this.lineEnd(position.line));
   }
 
   lineStart(line: number): number {
     return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+
+  /** Where the line after `line` starts, past its line break (the text's end for the last line). */
+  lineEnd(line: number): number {
+    return line + 1 < this.starts.length ? this.starts[line + 1]! : this.source.length;
   }
 
   /** Column of an offset within its line. */

@@ -155,7 +155,7 @@ export class YamlEditor {
     const text = typeof value === 'string' ? formatScalar(value, 'block', quote) : formatScalar(value, 'block');
     // A value glued to its colon keeps the space a colon needs: in `key:\rvalue` yaml reads the lone CR
     // as the separator and as part of the value, and `key:false` would be one plain scalar.
-    const glued = this.text.charCodeAt(node.range![0] - 1) === 58;
+    const glued = this.text[node.range![0] - 1] === ':';
     return this.replace(node.range![0], valueEnd(node, this.text), glued ? ` ${text}` : text);
   }
 

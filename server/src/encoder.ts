@@ -48,29 +48,65 @@ function toAscii(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
-/** The longest a diagnostic's range can be as JSON: four 15-digit numbers and the keys. */
-const MAX_RANGE_BYTES = 160;
+/** The longest a diagnostic's range can be as JSON: the keys (71 bytes) and four numbers of at most 24 characters, JSON's longest. */
+const MAX_RANGE_BYTES = 170;
+/** Room left before a message's body for its `Content-Length` header, so header and body share one buffer. */
+const HEADER_ROOM = 40;
+
+const ascii = (text: string) => Buffer.from(text, 'latin1');
+/** The constant parts of a range, between its four numbers. */
+const RANGE_START = ascii('{"range":{"start":{"line":');
+const RANGE_START_NEXT = ascii(',{"range":{"start":{"line":');
+const RANGE_CHARACTER = ascii(',"character":');
+const RANGE_END = ascii('},"end":{"line":');
+const RANGE_CLOSE = ascii('}}');
+
+/** Writes a non-negative integer's decimal digits at `at`; returns where they end. Others (never an LSP position) as JSON writes them. */
+function writeNumber(bytes: Buffer, at: number, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) return at + bytes.write(JSON.stringify(value), at, 'latin1');
+  let end = at;
+  for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) end++;
+  for (let i = end, rest = value; i >= at; i--, rest = Math.floor(rest / 10)) bytes[i] = 0x30 + (rest % 10);
+  return end + 1;
+}
 
 /**
- * `before` + the diagnostics as a JSON array + `after`, as UTF-8 bytes, equal in value to what
- * JSON.stringify would give. `before` and `after` are ASCII.
+ * A frame (`Content-Length` header, then `before` + the diagnostics as a JSON array + `after`, as
+ * UTF-8 bytes equal in value to what JSON.stringify would give) in one buffer, written once.
+ * `before` and `after` are ASCII.
  */
-function encodeDiagnostics(before: string, diagnostics: readonly Diagnostic[], after: string): Buffer {
+function frameDiagnostics(before: string, diagnostics: readonly Diagnostic[], after: string): Buffer {
   const pieces = diagnostics.map(tailOf);
-  let size = before.length + after.length + 2;
+  let size = HEADER_ROOM + before.length + after.length + 2;
   for (const piece of pieces) size += MAX_RANGE_BYTES + piece.length;
   const bytes = Buffer.allocUnsafe(size);
-  let at = bytes.write(before, 0, 'latin1');
+  const bodyStart = HEADER_ROOM;
+  let at = bodyStart + bytes.write(before, bodyStart, 'latin1');
   bytes[at++] = 0x5b; // [
   for (let i = 0; i < diagnostics.length; i++) {
     const { start, end } = diagnostics[i]!.range;
-    at += bytes.write(`${i === 0 ? '' : ','}{"range":{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}`, at, 'latin1');
-    at += pieces[i]!.copy(bytes, at);
+    const open = i === 0 ? RANGE_START : RANGE_START_NEXT;
+    bytes.set(open, at);
+    at = writeNumber(bytes, at + open.length, start.line);
+    bytes.set(RANGE_CHARACTER, at);
+    at = writeNumber(bytes, at + RANGE_CHARACTER.length, start.character);
+    bytes.set(RANGE_END, at);
+    at = writeNumber(bytes, at + RANGE_END.length, end.line);
+    bytes.set(RANGE_CHARACTER, at);
+    at = writeNumber(bytes, at + RANGE_CHARACTER.length, end.character);
+    bytes.set(RANGE_CLOSE, at);
+    at += RANGE_CLOSE.length;
+    bytes.set(pieces[i]!, at);
+    at += pieces[i]!.length;
   }
   bytes[at++] = 0x5d; // ]
   at += bytes.write(after, at, 'latin1');
-  return bytes.subarray(0, at);
+  const header = headerOf(at - bodyStart);
+  bytes.write(header, bodyStart - header.length, 'latin1');
+  return bytes.subarray(bodyStart - header.length, at);
 }
+
+const headerOf = (bodyLength: number) => `Content-Length: ${bodyLength}\r\n\r\n`;
 
 /** Stands in for the diagnostics while the rest of the message goes through JSON.stringify. */
 const PLACEHOLDER = '\u0000kubeguard-diagnostics\u0000';
@@ -89,10 +125,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-/** The message as UTF-8 JSON. */
-export function encodeMessage(message: Message): Buffer {
+/** The message as an LSP frame: its `Content-Length` header and its body, UTF-8 JSON. */
+export function encodeFrame(message: Message): Buffer {
   const found = diagnosticsIn(message);
-  if (!found) return Buffer.from(JSON.stringify(message), 'utf8');
+  if (!found) return frameJson(JSON.stringify(message));
   const { holder, key, diagnostics } = found;
   holder[key] = PLACEHOLDER;
   let shell: string;
@@ -103,8 +139,16 @@ export function encodeMessage(message: Message): Buffer {
   }
   const at = shell.indexOf(PLACEHOLDER_JSON);
   // Some other string of the message spelling the placeholder too (a URI could): no guessing which.
-  if (at !== shell.lastIndexOf(PLACEHOLDER_JSON)) return Buffer.from(JSON.stringify(message), 'utf8');
-  return encodeDiagnostics(shell.slice(0, at), diagnostics, shell.slice(at + PLACEHOLDER_JSON.length));
+  if (at !== shell.lastIndexOf(PLACEHOLDER_JSON)) return frameJson(JSON.stringify(message));
+  return frameDiagnostics(shell.slice(0, at), diagnostics, shell.slice(at + PLACEHOLDER_JSON.length));
+}
+
+function frameJson(json: string): Buffer {
+  const bodyLength = Buffer.byteLength(json, 'utf8');
+  const header = headerOf(bodyLength);
+  const bytes = Buffer.allocUnsafe(header.length + bodyLength);
+  bytes.write(json, bytes.write(header, 0, 'latin1'), 'utf8');
+  return bytes;
 }
 
 /**
@@ -123,8 +167,7 @@ export class FrameWriter extends AbstractMessageWriter implements MessageWriter 
   write(message: Message): Promise<void> {
     let frame: Buffer;
     try {
-      const body = encodeMessage(message);
-      frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+      frame = encodeFrame(message);
     } catch (error) {
       this.fireError(error, message, ++this.errors);
       return Promise.reject(error);

@@ -22,7 +22,7 @@ import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
 import { mergeWorkspaceFindings, openFileWorkspaceFindings, type OpenFileMemory } from '../../shared/src/workspace/lint';
 import { pullReport, type HeldReport } from './diagnostics';
 import { lintOpenText, type LintState } from './documents';
-import { encodeMessage } from './encoder';
+import { encodeFrame } from './encoder';
 import { SyncedDocument } from './syncedDocument';
 
 const SAMPLE = `apiVersion: v1
@@ -184,7 +184,7 @@ function rehearse({ text, places, settings, uri }: Rehearsal, namespaces: () => 
     const { report, full } = pullReport(state, held);
     if (full) held = full;
     const response: ResponseMessage = { jsonrpc: '2.0', id: 0, result: report };
-    encodeMessage(response);
+    encodeFrame(response);
   };
 }
 

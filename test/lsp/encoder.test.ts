@@ -1,9 +1,20 @@
-/** @file The stdio encoder: diagnostic reports encoded from cached pieces are the same JSON value as JSON.stringify's, in ASCII bytes. */
+/** @file The stdio encoder: diagnostic reports encoded from cached pieces are the same JSON value as JSON.stringify's, in ASCII bytes, framed with their length. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import { StreamMessageReader, type Diagnostic, type Message } from 'vscode-languageserver/node';
-import { encodable, encodeMessage, FrameWriter } from '../../server/src/encoder';
+import { encodable, encodeFrame, FrameWriter } from '../../server/src/encoder';
+
+/** A frame's body, after checking that its header gives the body's length in bytes. */
+function encodeMessage(message: Message): Buffer {
+  const frame = encodeFrame(message);
+  const split = frame.indexOf('\r\n\r\n');
+  const header = /^Content-Length: (\d+)$/.exec(frame.subarray(0, split).toString('latin1'));
+  assert.ok(header, frame.subarray(0, 60).toString('latin1'));
+  const body = frame.subarray(split + 4);
+  assert.equal(Number(header[1]), body.length);
+  return body;
+}
 
 const LINK = Object.freeze({ href: 'https://example.com/rules/x.md' });
 
@@ -24,6 +35,12 @@ test('a pull report: every diagnostic as JSON.stringify writes it, whatever its 
   const messages = ['plain', 'quotes " and \\ backslash', 'unicode → ü ✓ 😀', 'lone surrogate \ud800 and \udfff', 'line\nbreak\ttab\u0001\u2028\u2029', '', 'x'.repeat(5000)];
   const items = encodable(messages.map((m, i) => diagnostic(i * 3, m)));
   assertEncodesAsJson({ jsonrpc: '2.0', id: 12, result: { kind: 'full', resultId: '7', items } } as Message);
+});
+
+test('range numbers of every length are written digit by digit as JSON writes them', () => {
+  const numbers = [0, 1, 9, 10, 99, 100, 4095, 65_536, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER, 1.5, -1, -Number.MAX_VALUE, -Number.MIN_VALUE, -1.2345678901234567e-300];
+  const items = encodable(numbers.map((n, i) => ({ range: { start: { line: n, character: numbers[(i + 1) % numbers.length]! }, end: { line: numbers[(i + 2) % numbers.length]!, character: n } }, severity: 2, source: 'kubeguard', code: 'r', message: `n${i}` })));
+  assertEncodesAsJson({ jsonrpc: '2.0', id: 8, result: { kind: 'full', resultId: '8', items } } as Message);
 });
 
 test('a publish: params.diagnostics, with and without a rule link', () => {

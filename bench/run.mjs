@@ -6,6 +6,7 @@
 //   node bench/run.mjs [--runs N] [--peer-runs N] [--keystrokes N] [--files a,b] [--no-peer] [--no-push]
 //                      [--skip lsp,floor,cli,index,bundle] [--out file.json] [--server-node-args "--cpu-prof ..."]
 //                      [--no-workspace] [--input name=path]   (--input: one more file to measure, e.g. a CRLF copy)
+//                      [--server file.js]                     (another build of our server instead of dist/server.js)
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,7 +44,8 @@ const SHARED = join(ROOT, '..', 'shared');
 const BENCH = join(SHARED, 'bench');
 const CORPUS_REAL = join(SHARED, 'corpus', 'real');
 const SCHEMA_DIR = join(BENCH, 'kubernetes-json-schema', 'v1.27.2-standalone-strict');
-const SERVER = join(ROOT, 'dist', 'server.js');
+/** Our server: dist/server.js, or another build of it (--server file.js), e.g. to compare two commits. */
+const SERVER = option('server', join(ROOT, 'dist', 'server.js'));
 const CLI = join(ROOT, 'dist', 'cli.js');
 const EXTENSION = join(ROOT, 'dist', 'extension.js');
 const PEER_BIN = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
@@ -141,7 +143,10 @@ function startServer(server, workspace) {
       }
       return readFileSync(local, 'utf8');
     }
-    if (method === 'workspace/diagnostic/refresh') refreshes++; // VS Code would pull every visible document again
+    if (method === 'workspace/diagnostic/refresh') {
+      refreshes++;
+      lsp.onRefresh?.(); // VS Code pulls every visible document again, at once
+    }
     return null; // client/registerCapability, window/workDoneProgress/create, workspace/diagnostic/refresh
   };
   const args = server.kind === 'peer' ? [PEER_BIN, '--stdio']
@@ -214,22 +219,37 @@ async function scenario(server, file, text) {
     const openMs = first.at - opened;
     let resultId = first.resultId;
     const openCpuMs = cpuMsFromStat(lsp.pid) - cpuBeforeOpen;
-    // Typing starts once the server is idle: whatever the open started in the background (workspace
-    // indexing, schema compilation) is done, so the keystrokes measure the steady state.
-    const settle = await quiesce(lsp.pid);
     let diagnostics = first.diagnostics;
     let pulledAfterRefresh = false;
     // VS Code answers workspace/diagnostic/refresh (sent when the workspace index changes what the file's
-    // checks see) by pulling its open documents again, while the user is not typing yet: so does the bench.
-    if (server.mode === 'pull' && lsp.stats().refreshes > refreshesBeforeOpen) {
-      const again = await diagnosticsFor(lsp, server, uri, 1, lsp.notifications.length, resultId);
-      if (again.resultId !== resultId) diagnostics = again.diagnostics;
-      resultId = again.resultId ?? resultId;
-      pulledAfterRefresh = true;
+    // checks see) by pulling its open documents again at once: so does the bench, until typing starts.
+    let pulls = Promise.resolve();
+    let pulledAt = 0;
+    if (server.mode === 'pull') {
+      const pullAgain = async () => {
+        const again = await diagnosticsFor(lsp, server, uri, 1, lsp.notifications.length, resultId);
+        if (again.resultId !== resultId) diagnostics = again.diagnostics;
+        resultId = again.resultId ?? resultId;
+        pulledAfterRefresh = true;
+        pulledAt = performance.now();
+      };
+      lsp.onRefresh = () => void (pulls = pulls.then(pullAgain));
+      // A refresh that came before the first report is answered now.
+      if (lsp.stats().refreshes > refreshesBeforeOpen) lsp.onRefresh();
+    }
+    // Typing starts once the server is idle: whatever the open started in the background (workspace
+    // indexing, schema compilation, the warm-up) is done, so the keystrokes measure the steady state.
+    const settle = await quiesce(lsp.pid);
+    for (;;) {
+      const settledAt = performance.now();
+      await pulls;
+      if (pulledAt < settledAt - 300) break;
+      // A pull answered while the server seemed idle: wait for the work it started, too.
       const more = await quiesce(lsp.pid);
       settle.ms += more.ms;
       settle.cpuMs += more.cpuMs;
     }
+    lsp.onRefresh = undefined;
 
     const edit = findEditPoint(text);
     const typed = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(Math.ceil(KEYSTROKES / 36));

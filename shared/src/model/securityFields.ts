@@ -53,44 +53,67 @@ export const NESTED_SECURITY_FIELDS: Readonly<Record<string, ReadonlySet<string>
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const cols = b.length + 1;
-  // Three rolling rows: the one before last is for transpositions.
-  let before = new Array<number>(cols).fill(0);
-  let last = Array.from({ length: cols }, (_, j) => j);
-  let row = new Array<number>(cols).fill(0);
+  if (rowsBuffer.length < 3 * cols) rowsBuffer = new Int32Array(6 * cols);
+  const rows = rowsBuffer;
+  // Three rolling rows, at these offsets in one reused buffer: the one before last is for transpositions.
+  let before = 0;
+  let last = cols;
+  let row = 2 * cols;
+  for (let j = 0; j < cols; j++) {
+    rows[before + j] = 0;
+    rows[last + j] = j;
+  }
   let lastMin = 0;
   for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
+    rows[row] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(last[j]! + 1, row[j - 1]! + 1, last[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
-      row[j] = best;
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      let best = Math.min(rows[last + j]! + 1, rows[row + j - 1]! + 1, rows[last + j - 1]! + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) best = Math.min(best, rows[before + j - 2]! + 1);
+      rows[row + j] = best;
       if (best < rowMin) rowMin = best;
     }
     // Every later cell is at least the smaller of this row's minimum and the last row's plus one.
     if (rowMin > max && lastMin > max) return max + 1;
     lastMin = rowMin;
-    [before, last, row] = [last, row, before];
+    const reused = before;
+    before = last;
+    last = row;
+    row = reused;
   }
-  return Math.min(last[b.length]!, max + 1);
+  return Math.min(rows[last + b.length]!, max + 1);
+}
+
+/** editDistance's rows: a misspelt-key check compares every unknown key with dozens of names, so no arrays per comparison. */
+let rowsBuffer = new Int32Array(192);
+
+/** Each list of known names with its names in lower case, computed once per list. */
+const lowerCased = new WeakMap<Iterable<string>, readonly (readonly [name: string, lower: string])[]>();
+
+function withLowerCase(known: Iterable<string>): readonly (readonly [string, string])[] {
+  let names = lowerCased.get(known);
+  if (!names) lowerCased.set(known, (names = [...known].map((name) => [name, name.toLowerCase()] as const)));
+  return names;
 }
 
 /**
  * The known name `written` most likely meant: the same letters in another case, or within two
  * edits (one for names shorter than six characters). Undefined when nothing is that close, or
- * when two names are equally close.
+ * when two names are equally close. Each `known` list is read once and remembered: pass lists
+ * that do not change afterwards (the field sets here are constants).
  */
 export function didYouMean(written: string, known: Iterable<string>): string | undefined {
   const lower = written.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   let tie = false;
-  for (const name of known) {
+  for (const [name, nameLower] of withLowerCase(known)) {
     if (name === written) return undefined;
     // Names whose lengths differ by more than two are never within the limit: skip the quadratic distance.
     if (Math.abs(name.length - written.length) > 2) continue;
-    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase(), 2);
+    const distance = nameLower === lower ? 0 : editDistance(lower, nameLower, 2);
     if (distance < bestDistance) {
       best = name;
       bestDistance = distance;

@@ -69,6 +69,12 @@ runRuleTests(rule, {
       output: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation: false\n',
     },
     {
+      name: 'a comment after a lone CR, which yaml reads into the value: the fix keeps the comment a space away',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation: true\r#note\n',
+      errors: [{ messageId: 'invalid', data: { container: 'app', policy: restricted(), value: '"true\\r"' }, line: 7, column: 35 }],
+      output: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      securityContext:\n        allowPrivilegeEscalation: false #note\n',
+    },
+    {
       name: 'explicit true, CRLF line endings',
       code: 'apiVersion: v1\r\nkind: Pod\r\nspec:\r\n  containers:\r\n    - name: app\r\n      securityContext:\r\n        allowPrivilegeEscalation: true\r\n',
       errors: [{ messageId: 'allowed', data: { container: 'app', policy: restricted() }, line: 7, column: 35, endLine: 7, endColumn: 39 }],

@@ -14,6 +14,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a comment after a lone CR (fuzz seed final-2026-12-07-s9 #85228): the fix keeps it a comment, a space away',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n    - name: a\n      securityContext:\n        oops\r#note: kept\n',
+      errors: [{ messageId: 'unset', data: { container: 'a' }, line: 7, column: 7 }],
+      output: 'apiVersion: v1\nkind: Pod\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n    - name: a\n      securityContext:\n        readOnlyRootFilesystem: true #note: kept\n',
+    },
+    {
       name: 'false, single-quoted key style elsewhere kept',
       code: yaml`
         apiVersion: v1

@@ -156,17 +156,16 @@ export class YamlEditor {
     // A value glued to its colon keeps the space a colon needs: in `key:\rvalue` yaml reads the lone CR
     // as the separator and as part of the value, and `key:false` would be one plain scalar.
     const glued = this.text[node.range![0] - 1] === ':';
-    const end = valueEnd(node, this.text);
-    return this.replace(node.range![0], end, this.apartFromComment(end, glued ? ` ${text}` : text));
+    return this.replaceValueText(node.range![0], valueEnd(node, this.text), glued ? ` ${text}` : text);
   }
 
   /**
-   * `text`, to replace a value that ends at `end`, with a space after it when a comment follows at
-   * once: yaml reads a lone CR as part of the value before it and as the comment's separator, so
+   * Replaces a value's text, with a space after the new text when a comment follows at once: yaml
+   * reads a lone CR as part of the value before it and as the comment's separator, so
    * `key: old<CR>#note` would become `key: new#note`, one plain scalar.
    */
-  private apartFromComment(end: number, text: string): string {
-    return this.text[end] === '#' && !/\s$/.test(text) ? `${text} ` : text;
+  private replaceValueText(start: number, end: number, text: string): this {
+    return this.replace(start, end, this.text[end] === '#' && !/\s$/.test(text) ? `${text} ` : text);
   }
 
   /** Replaces a value that is null, a collection or an alias. */
@@ -182,14 +181,14 @@ export class YamlEditor {
     if (colon < 0 && !map.flow) {
       // `? key` with no value: the value goes on its own line, `: value` under the `?`.
       const question = this.text.lastIndexOf('?', keyNode.range![0]);
-      return this.replace(after, end, this.apartFromComment(end, `\n${' '.repeat(this.column(question >= 0 ? question : keyNode.range![0]))}: ${formatFlowOrScalar(value)}`));
+      return this.replaceValueText(after, end, `\n${' '.repeat(this.column(question >= 0 ? question : keyNode.range![0]))}: ${formatFlowOrScalar(value)}`);
     }
     if (map.flow || typeof value !== 'object' || value === null || (Array.isArray(value) && value.length === 0) || (!Array.isArray(value) && Object.keys(value).length === 0)) {
-      return this.replace(after, end, this.apartFromComment(end, `${prefix} ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`));
+      return this.replaceValueText(after, end, `${prefix} ${map.flow ? formatFlow(value, style) : formatFlowOrScalar(value)}`);
     }
     const indent = ' '.repeat(this.column(keyNode.range![0]));
     const lines = formatBlockEntry('x', value, indent, this.unit()).slice(1);
-    return this.replace(after, end, this.apartFromComment(end, `${prefix}\n${lines.join('\n')}`));
+    return this.replaceValueText(after, end, `${prefix}\n${lines.join('\n')}`);
   }
 
   private insert(map: MapView, key: string, value: Plain): this {

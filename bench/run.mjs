@@ -36,7 +36,7 @@ const KEYSTROKES = Number(option('keystrokes', 40));
 const KEY_GAP_MS = Number(option('key-gap', 50));
 const SKIP = new Set((option('skip', '') || '').split(',').filter(Boolean));
 const OUT = option('out', join(ROOT, 'bench', 'results', 'latest.json'));
-/** Extra node flags for our server, e.g. --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof". */
+/** Extra node flags for our server and the transport floor, e.g. --server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const SERVER_NODE_ARGS = (option('server-node-args', '') || '').split(' ').filter(Boolean);
 const NO_WORKSPACE = flag('no-workspace');
 
@@ -150,7 +150,7 @@ function startServer(server, workspace) {
     return null; // client/registerCapability, window/workDoneProgress/create, workspace/diagnostic/refresh
   };
   const args = server.kind === 'peer' ? [PEER_BIN, '--stdio']
-    : server.kind === 'floor' ? [FLOOR_SERVER, server.diagnosticsFile, '--stdio']
+    : server.kind === 'floor' ? [...SERVER_NODE_ARGS, FLOOR_SERVER, server.diagnosticsFile, '--stdio']
     : [...SERVER_NODE_ARGS, SERVER, '--stdio'];
   const lsp = new LspProcess(process.execPath, args, { cwd: workspace, onRequest });
   lsp.stats = () => ({ schemaRequests, schemaFailures, configurationAsked, refreshes });

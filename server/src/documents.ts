@@ -7,7 +7,7 @@ import { isConfigFileName } from '../../shared/src/config/resolve';
 import { fileResult, LintCache, lintText, withFindings, type FileResult } from '../../shared/src/engine/lint';
 import { textOf, type SourceText } from '../../shared/src/model/sourceText';
 import type { NamespaceIndex } from '../../shared/src/workspace/namespaces';
-import { LineIndex } from '../../shared/src/model/lines';
+import { hasLoneCarriageReturn, LineIndex } from '../../shared/src/model/lines';
 import type { PositionMapper } from './convert';
 import { describeError, type Log } from './log';
 import { noteLintedText } from './memory';
@@ -189,7 +189,7 @@ export class DocumentStore {
    */
   private positionsFor(uri: string, languageId: string, version: number, result: FileResult): PositionMapper {
     const text = result.source;
-    return typeof text === 'string' && /\r(?!\n)/.test(text) ? TextDocument.create(uri, languageId, version, text) : result.lines;
+    return typeof text === 'string' && hasLoneCarriageReturn(text) ? TextDocument.create(uri, languageId, version, text) : result.lines;
   }
 
   private forget(uri: string): void {

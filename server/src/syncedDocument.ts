@@ -9,7 +9,7 @@
  * a TextDocument.
  */
 import { TextDocument, type DocumentUri, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { LineIndex } from '../../shared/src/model/lines';
+import { hasLoneCarriageReturn, LineIndex } from '../../shared/src/model/lines';
 import { ChunkedText, type SourceText } from '../../shared/src/model/sourceText';
 
 export class SyncedDocument implements TextDocument {
@@ -114,11 +114,11 @@ export class SyncedDocument implements TextDocument {
     const to = this.offsetAt(end);
     const text = this.chunked.text.edit(from, to, change.text);
     // Only a `\r` the change typed, or one just before it, can have been left without its `\n`.
-    if (hasLoneCarriageReturn(text, from - 1, from + change.text.length)) return this.reset(text.toString(), true);
+    if (loneCarriageReturnBetween(text, from - 1, from + change.text.length)) return this.reset(text.toString(), true);
     this.chunked = { text, lines: LineIndex.afterEdit(this.chunked.lines, text, { start: from, oldEnd: to, newEnd: from + change.text.length }) };
   }
 
-  private reset(content: string, whole = content.includes('\r') && /\r(?!\n)/.test(content)): void {
+  private reset(content: string, whole = hasLoneCarriageReturn(content)): void {
     if (whole) {
       this.chunked = undefined;
       this.whole = TextDocument.create(this.uri, this.languageId, this.current, content);
@@ -141,7 +141,7 @@ function isLineBreak(code: number): boolean {
 }
 
 /** Whether a `\r` at an offset from `from` to `to` (both included) is not followed by a `\n`. */
-function hasLoneCarriageReturn(text: ChunkedText, from: number, to: number): boolean {
+function loneCarriageReturnBetween(text: ChunkedText, from: number, to: number): boolean {
   for (let at = Math.max(from, 0); at <= to && at < text.length; at++) {
     if (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) !== 10) return true;
   }

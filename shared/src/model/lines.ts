@@ -105,3 +105,11 @@ function countAtMost(starts: Int32Array, offset: number): number {
   }
   return low;
 }
+
+/**
+ * Whether the text has a `\r` not followed by `\n`. LineIndex counts only `\n`; editors and the LSP
+ * count such a lone `\r` as a line break too (classic Mac files, rare), so positions then need care.
+ */
+export function hasLoneCarriageReturn(text: string): boolean {
+  return text.includes('\r') && /\r(?!\n)/.test(text);
+}
